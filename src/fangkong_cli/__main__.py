@@ -1,0 +1,129 @@
+"""Entry point: pick the language, build the app, turn every error into a message and exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from .errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, FangkongError, FileProblems
+from .messages import Lang, format_problem, resolve_lang, t
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _harden_streams() -> None:
+    """A GBK console or a closed pipe must not crash a run: replace what cannot be encoded."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _err(text: str) -> None:
+    try:
+        sys.stderr.write(text + "\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _out(text: str) -> None:
+    try:
+        sys.stdout.write(text.rstrip("\n") + "\n")
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _usage_message(lang: Lang, exc: Exception) -> str:
+    from .cli.clickcompat import click_exceptions
+
+    errors = click_exceptions()
+    if isinstance(exc, errors.NoSuchOption):
+        detail = t(lang, "no_such_option", option=exc.option_name)
+    elif isinstance(exc, errors.MissingParameter):
+        names = exc.param.opts if exc.param is not None else []
+        key = "missing_option" if exc.param is not None and exc.param.param_type_name == "option" else "missing_argument"
+        detail = t(lang, key, param="/".join(names) or (exc.param.name if exc.param else ""))
+    elif isinstance(exc, errors.BadParameter):
+        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else (exc.param_hint or "")
+        detail = t(lang, "bad_parameter", param=name, detail=exc.message)
+    elif isinstance(exc, errors.UsageError) and exc.message.startswith("No such command"):
+        detail = t(lang, "no_such_command", name=exc.message.split("'")[1] if "'" in exc.message else exc.message)
+    else:
+        detail = getattr(exc, "message", str(exc))
+    command = "fangkong"
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        command = ctx.command_path
+    return t(lang, "usage", detail=detail) + " " + t(lang, "usage_hint", command=command)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run fangkong with `argv` and return its exit code (0 to 4, nothing else)."""
+    import typer
+
+    from .cli.app import build_app
+    from .cli.clickcompat import click_exceptions
+
+    errors = click_exceptions()
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = resolve_lang(_lang_from_argv(args))
+    try:
+        app = build_app(lang)
+        command = typer.main.get_command(app)
+        result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
+        return result if isinstance(result, int) and 0 <= result <= 4 else EXIT_OK
+    except FileProblems as exc:
+        for problem in exc.problems:
+            _err(format_problem(lang, problem))
+        return exc.exit_code
+    except FangkongError as exc:
+        _err(t(lang, "error_prefix") + t(lang, exc.key, **exc.params))
+        return exc.exit_code
+    except typer.Exit as exc:
+        return exc.exit_code if 0 <= exc.exit_code <= 4 else EXIT_USAGE
+    except typer.Abort:
+        _err(t(lang, "interrupted"))
+        return EXIT_USAGE
+    except errors.ClickException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            _out(exc.format_message())
+            return EXIT_OK
+        _err(_usage_message(lang, exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err(t(lang, "interrupted"))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader went away (`fangkong status | head`): nothing left to say to it.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        if os.environ.get("FANGKONG_DEBUG"):
+            raise
+        _err(t(lang, "internal_error", kind=type(exc).__name__, detail=str(exc)[:300]))
+        return EXIT_DATA
+
+
+def main() -> None:
+    _harden_streams()
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()

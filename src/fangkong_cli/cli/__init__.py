@@ -1,0 +1,1 @@
+"""The command-line layer: typer commands, consoles and renderers."""

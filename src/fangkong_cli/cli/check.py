@@ -1,0 +1,156 @@
+"""`fangkong check`: the duty officer's daily walk through what is due, one prompt per slot."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from rich.text import Text
+
+from ..errors import FangkongError, UsageProblem
+from ..records import Status, load_records
+from ..status import DUE, OVERDUE, MeasureStatus, SlotState, evaluate
+from ..tracking import Answer, evidence_from, record_answers
+from ..workspace import Workspace
+from . import dates
+from .app import Env
+from .output import interactive
+from .render import frequency_label
+
+CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
+
+
+@dataclass(frozen=True)
+class Item:
+    measure: MeasureStatus
+    slot: SlotState
+
+
+class _Quit(Exception):
+    pass
+
+
+def open_items(workspace: Workspace, today: date, section: str | None, all_slots: bool) -> list[Item]:
+    """The slots to offer: overdue ones and the current due ones (answered ones too with --all)."""
+    evaluation = evaluate(
+        workspace.checklist,
+        workspace.campaign,
+        load_records(workspace.root),
+        today,
+        workspace.tz,
+        workspace.config.tailoring,
+        section_id=section,
+    )
+    items = []
+    for ms in evaluation.measures:
+        for ss in ms.slots:
+            current = ss.slot.contains(today)
+            if ss.state == OVERDUE or (current and ss.state == DUE) or (all_slots and current and ss.tailored is None):
+                items.append(Item(ms, ss))
+    return items
+
+
+def run_check(
+    env: Env, workspace_opt: Path | None, section: str | None, all_slots: bool, date_opt: str | None, by: str | None
+) -> None:
+    workspace = env.workspace(workspace_opt)
+    if section is not None and workspace.checklist.section(section) is None:
+        raise UsageProblem("unknown_section", id=section)
+    now = dates.now()
+    today = dates.parse_date(date_opt) if date_opt else workspace.today(now)
+    items = open_items(workspace, today, section, all_slots)
+    out = env.output
+    if not items:
+        out.say("check_nothing", date=today.isoformat())
+        return
+    if not interactive():
+        raise UsageProblem("check_no_terminal")
+    console = out.out
+    overdue = sum(1 for i in items if i.slot.state == OVERDUE)
+    console.print(Text(out.t("check_intro", date=today.isoformat(), count=len(items), overdue=overdue), style="bold"))
+    saved = skipped = 0
+    try:
+        officer = (by or workspace.remembered_officer() or "").strip()
+        while not officer:
+            officer = console.input(Text(out.t("check_ask_by") + ": ")).strip()
+        console.print(Text(f"{out.t('col.by')}：{officer}" if env.lang == "zh" else f"{out.t('col.by')}: {officer}", style="dim"))
+        current_section = None
+        for index, item in enumerate(items, start=1):
+            if item.measure.section.id != current_section:
+                current_section = item.measure.section.id
+                sec = item.measure.section
+                console.rule(Text(f"{sec.number}、{sec.title}"), align="left")
+            _show(env, item, index, len(items))
+            answer = _ask(env, workspace, item, today)
+            if answer is None:
+                skipped += 1
+                continue
+            record_answers(workspace, [answer], officer, dates.now(), Path.cwd())
+            saved += 1
+            console.print(Text(out.t("check_saved"), style="green"))
+    except (KeyboardInterrupt, EOFError, _Quit) as exc:
+        console.print()
+        if isinstance(exc, _Quit):
+            out.say("check_done", saved=saved, skipped=skipped + (len(items) - saved - skipped))
+        else:
+            out.say("check_interrupted", saved=saved)
+        return
+    out.say("check_done", saved=saved, skipped=skipped)
+
+
+def _show(env: Env, item: Item, index: int, total: int) -> None:
+    out = env.output
+    m = item.measure.measure
+    slot = item.slot
+    if slot.state == OVERDUE:
+        tag = Text(f" {out.t('check_overdue_tag')} {slot.slot.key} ", style="bold white on red")
+    elif slot.state == DUE:
+        tag = Text(f" {out.t('check_due_tag')} {slot.slot.end.isoformat()} ", style="bold black on cyan")
+    else:
+        tag = Text(f" {out.t('check_answered_tag')}：{out.t('state.' + slot.state)} ", style="black on green")
+    head = Text.assemble((f"[{index}/{total}] ", "dim"), (m.id, "bold"), " ", (m.title, "bold"), "  ", tag)
+    head.append(f"  {frequency_label(env.lang, m)}", style="dim")
+    out.out.print(head)
+    sep = "：" if env.lang == "zh" else ": "
+    out.out.print(Text(out.t("check_source") + sep + m.source, style="dim"), overflow="fold")
+    out.out.print(Text(out.t("check_evidence") + sep + m.evidence), overflow="fold")
+    if m.guidance:
+        out.out.print(Text(out.t("check_guidance") + sep + m.guidance, style="italic"), overflow="fold")
+
+
+def _ask(env: Env, workspace: Workspace, item: Item, today: date) -> Answer | None:
+    out = env.output
+    console = out.out
+    while True:
+        raw = console.input(Text(out.t("check_ask_status") + ": ")).strip().lower()
+        if raw == "q":
+            raise _Quit
+        if raw == "s":
+            return None
+        if raw in CHOICES:
+            status = CHOICES[raw]
+            break
+        console.print(Text(out.t("check_bad_answer"), style="yellow"))
+    reason = ""
+    if status is Status.NA:
+        while not reason:
+            reason = console.input(Text(out.t("check_ask_reason") + ": ")).strip()
+    note = ""
+    evidence: tuple[str, ...] = ()
+    while True:
+        extra = console.input(Text(out.t("check_ask_note") + ": ")).strip()
+        if not extra:
+            break
+        try:
+            found = evidence_from(workspace, extra, Path.cwd())
+        except FangkongError as exc:
+            console.print(Text(out.t(exc.key, **exc.params), style="yellow"))
+            continue
+        if found.kind == "note":
+            note = extra
+        else:
+            evidence = (extra,)
+        break
+    m = item.measure.measure
+    return Answer(m.id, today, status, note, reason, evidence, slot_key=item.slot.slot.key)

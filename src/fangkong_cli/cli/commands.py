@@ -1,0 +1,269 @@
+"""Bodies of the simple commands: options in, one core call, one renderer, an exit code out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from ..checklist import BUILTIN, builtin_names, check_files, load_checklist_lenient, resolve_sources
+from ..errors import EXIT_CONDITION, EXIT_OK, FileProblems, Problem, UsageProblem
+from ..messages import problem_text
+from ..status import DUE, OVERDUE, evaluate, evaluation_to_dict
+from ..tracking import Answer, history, parse_status, record_answers
+from ..workspace import CampaignConfig, UnitConfig, WorkspaceConfig, create_workspace
+from . import dates
+from .app import Env, current_checklist, dump_json, print_problems
+from .output import interactive
+from .render import checklist_tables, history_table, measure_detail, status_tables, status_tsv
+
+
+def _option_problem(env: Env, exc: ValidationError, option_of: dict[str, str]) -> UsageProblem:
+    err = exc.errors(include_url=False)[0]
+    field = str(err["loc"][0]) if err["loc"] else ""
+    problem = Problem("", None, "invalid_value", {"where": field, "type": err["type"], "detail": err["msg"], "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()}})
+    text = problem_text(env.lang, problem).split("：", 1)[-1].split(": ", 1)[-1]
+    return UsageProblem("bad_option", option=option_of.get(field, field), value=str(err.get("input", "")), text=text)
+
+
+def run_init(
+    env: Env,
+    folder: Path | None,
+    unit_id: str | None,
+    unit_name: str | None,
+    start: str | None,
+    end: str | None,
+    checklist: str,
+    timezone: str,
+) -> None:
+    root = folder if folder is not None else Path.cwd()
+    if unit_id is None or unit_name is None:
+        if not interactive():
+            raise UsageProblem("init_need_flags")
+        import typer
+
+        unit_id = unit_id or typer.prompt(env.output.t("ask_unit_id")).strip()
+        unit_name = unit_name or typer.prompt(env.output.t("ask_unit_name")).strip()
+    today = dates.now()
+    try:
+        unit = UnitConfig(id=unit_id, name=unit_name)
+    except ValidationError as exc:
+        raise _option_problem(env, exc, {"id": "--unit-id", "name": "--unit-name"}) from exc
+    try:
+        campaign = CampaignConfig(
+            checklist=checklist,
+            start=dates.parse_date(start) if start else today.date(),
+            end=dates.parse_date(end) if end else None,
+            timezone=timezone,
+        )
+    except ValidationError as exc:
+        raise _option_problem(env, exc, {"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
+    if checklist != BUILTIN and checklist not in builtin_names():
+        resolve_sources(checklist, root)  # a clear error now if it does not exist
+    workspace = create_workspace(root, WorkspaceConfig(unit=unit, campaign=campaign))
+    env.output.say(
+        "init_done",
+        path=str(workspace.root),
+        name=unit.name,
+        checklist=checklist,
+        count=len(workspace.checklist.measures),
+    )
+    env.output.say("init_next")
+
+
+def run_mark(
+    env: Env,
+    workspace_opt: Path | None,
+    ids: list[str],
+    status: str,
+    note: str,
+    reason: str,
+    evidence: list[str],
+    by: str | None,
+    date: str | None,
+) -> None:
+    workspace = env.workspace(workspace_opt)
+    now = dates.now()
+    day = dates.parse_date(date) if date else workspace.today(now)
+    state = parse_status(status)
+    officer = (by or workspace.remembered_officer() or "").strip()
+    if not officer:
+        raise UsageProblem("by_required")
+    answers = [Answer(i, day, state, note, reason, tuple(evidence)) for i in ids]
+    stored = record_answers(workspace, answers, officer, now, Path.cwd())
+    for record, slot in stored:
+        measure = workspace.checklist.measure(record.measure)
+        title = measure.title if measure else ""
+        line = env.output.t("marked", id=record.measure, title=title, status=env.output.t(f"state.{record.status.value}"), slot=record.slot)
+        if record.at.astimezone(workspace.tz).date() > slot.end:
+            line += env.output.t("marked_late")
+        env.output.err.print(line, markup=False, highlight=False)
+
+
+def run_status(
+    env: Env,
+    workspace_opt: Path | None,
+    fmt: str,
+    section: str | None,
+    fail_on: str | None,
+    date: str | None,
+) -> int:
+    from ..records import load_records
+
+    workspace = env.workspace(workspace_opt)
+    checklist = workspace.checklist
+    if section is not None and checklist.section(section) is None:
+        raise UsageProblem("unknown_section", id=section)
+    as_of = dates.parse_date(date) if date else workspace.today(dates.now())
+    evaluation = evaluate(
+        checklist,
+        workspace.campaign,
+        load_records(workspace.root),
+        as_of,
+        workspace.tz,
+        workspace.config.tailoring,
+        section_id=section,
+    )
+    if evaluation.years_without_calendar:
+        env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    if fmt == "json":
+        unit = {"id": workspace.config.unit.id, "name": workspace.config.unit.name}
+        env.output.data(dump_json(evaluation_to_dict(evaluation, unit, checklist.name)))
+    elif fmt == "tsv":
+        env.output.data(status_tsv(evaluation))
+    else:
+        env.output.out.print(status_tables(env.lang, evaluation))
+    if fail_on == "overdue" and evaluation.figures.overdue:
+        return EXIT_CONDITION
+    if fail_on == "due" and any(m.state in (DUE, OVERDUE) for m in evaluation.measures):
+        return EXIT_CONDITION
+    return EXIT_OK
+
+
+def run_history(
+    env: Env,
+    workspace_opt: Path | None,
+    measure_id: str | None,
+    first: str | None,
+    last: str | None,
+    fmt: str,
+) -> None:
+    workspace = env.workspace(workspace_opt)
+    entries = history(
+        workspace,
+        measure_id,
+        dates.parse_date(first) if first else None,
+        dates.parse_date(last) if last else None,
+    )
+    if fmt == "json":
+        env.output.data(
+            dump_json(
+                {
+                    "records": [
+                        {
+                            **e.record.model_dump(mode="json", exclude_defaults=True),
+                            "late": e.late,
+                            "correction": e.correction,
+                            "superseded": e.superseded,
+                        }
+                        for e in entries
+                    ]
+                }
+            )
+        )
+        return
+    if not entries:
+        env.output.say("history_empty")
+        return
+    env.output.out.print(history_table(env.lang, entries, workspace.config.campaign.timezone))
+
+
+def run_checklist_list(env: Env, paths: list[str]) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False)
+    for key in ("col.checklist", "col.doc_number", "col.title", "col.sections", "col.measures", "col.where"):
+        table.add_column(env.output.t(key), overflow="fold")
+    specs = [*builtin_names(), *paths]
+    for spec in specs:
+        files = resolve_sources(spec, Path.cwd())
+        checklist = load_checklist_lenient(files)
+        if checklist is None:
+            continue
+        notice = checklist.notice
+        table.add_row(
+            Text(spec),
+            Text(notice.doc_number if notice else "—"),
+            Text(notice.title if notice else "—"),
+            Text(str(len(checklist.sections))),
+            Text(str(len(checklist.measures))),
+            Text(str(files[0].parent)),
+        )
+    env.output.out.print(table)
+
+
+def checklist_to_dict(checklist_name: str, checklist: object) -> dict[str, object]:
+    from ..checklist import Checklist
+
+    assert isinstance(checklist, Checklist)
+    notice = checklist.notice
+    return {
+        "checklist": checklist_name,
+        "notice": notice.model_dump(mode="json", exclude_none=True) if notice else None,
+        "sections": [
+            {
+                "id": entry.section.id,
+                "number": entry.section.number,
+                "title": entry.section.title,
+                "measures": [m.model_dump(mode="json", exclude_none=True) for m in entry.measures],
+            }
+            for entry in checklist.sections
+        ],
+    }
+
+
+def run_checklist_show(env: Env, item: str | None, fmt: str, spec: str | None, workspace: Path | None) -> None:
+    checklist = current_checklist(env, spec, workspace)
+    sections = list(checklist.sections)
+    if item is not None:
+        entry = checklist.section(item)
+        measure = checklist.measure(item)
+        if entry is None and measure is None:
+            raise UsageProblem("show_unknown", id=item)
+        if measure is not None and entry is None:
+            if fmt == "json":
+                env.output.data(dump_json(measure.model_dump(mode="json", exclude_none=True)))
+            else:
+                env.output.out.print(measure_detail(env.lang, checklist, measure))
+            return
+        assert entry is not None
+        sections = [entry]
+    if fmt == "json":
+        data = checklist_to_dict(checklist.name, checklist)
+        if item is not None:
+            data["sections"] = [s for s in data["sections"] if isinstance(s, dict) and s["id"] == item]  # type: ignore[union-attr]
+        env.output.data(dump_json(data))
+    else:
+        env.output.out.print(checklist_tables(env.lang, checklist, sections))
+
+
+def run_checklist_validate(env: Env, files: list[Path]) -> int:
+    from ..checklist import YAML_SUFFIXES, _yaml_files
+
+    paths: list[Path] = []
+    for f in files:
+        paths.extend(_yaml_files(f) if f.is_dir() else [f])
+    problems = check_files(paths)
+    if problems:
+        return print_problems(env, FileProblems(problems))
+    checklist = load_checklist_lenient(paths)
+    for path in paths:
+        count = 0
+        if checklist is not None:
+            count = sum(len(e.measures) for e in checklist.sections if e.file == str(path))
+        if count or path.suffix not in YAML_SUFFIXES:
+            env.output.say("checklist_valid", file=str(path), count=count)
+        else:
+            env.output.say("checklist_valid_notice", file=str(path))
+    return EXIT_OK

@@ -1,0 +1,75 @@
+"""Parsing the dates and periods users type, with messages they can act on."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from ..errors import UsageProblem
+
+
+def parse_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageProblem("bad_date", value=value) from None
+
+
+def now() -> datetime:
+    """The current time; FANGKONG_NOW (ISO time with offset) fixes it for demos and tests."""
+    fixed = os.environ.get("FANGKONG_NOW")
+    if fixed:
+        try:
+            value = datetime.fromisoformat(fixed.strip())
+        except ValueError:
+            raise UsageProblem("bad_now", value=fixed) from None
+        if value.tzinfo is None:
+            raise UsageProblem("bad_now", value=fixed)
+        return value
+    return datetime.now(timezone.utc)
+
+
+def month_range(value: str) -> tuple[date, date]:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UsageProblem("bad_month", value=value)
+    year, month = int(match.group(1)), int(match.group(2))
+    first = date(year, month, 1)
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return first, nxt - timedelta(days=1)
+
+
+def week_range(value: str) -> tuple[date, date]:
+    match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", value.strip(), flags=re.IGNORECASE)
+    if not match:
+        raise UsageProblem("bad_week", value=value)
+    try:
+        monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
+    except ValueError:
+        raise UsageProblem("bad_week", value=value) from None
+    return monday, monday + timedelta(days=6)
+
+
+def period(
+    month: str | None, week: str | None, first: str | None, last: str | None, today: date
+) -> tuple[date, date, str]:
+    """The period a report covers and its label; the current month by default."""
+    chosen = sum(x is not None for x in (month, week)) + (1 if (first or last) else 0)
+    if chosen > 1:
+        raise UsageProblem("period_conflict")
+    if month is not None:
+        lo, hi = month_range(month)
+        return lo, hi, f"{lo.year:04d}-{lo.month:02d}"
+    if week is not None:
+        lo, hi = week_range(week)
+        year, number, _ = lo.isocalendar()
+        return lo, hi, f"{year}-W{number:02d}"
+    if first or last:
+        lo = parse_date(first) if first else date(today.year, today.month, 1)
+        hi = parse_date(last) if last else today
+        if lo > hi:
+            raise UsageProblem("period_order")
+        return lo, hi, f"{lo.isoformat()}_{hi.isoformat()}"
+    lo, hi = month_range(f"{today.year}-{today.month:02d}")
+    return lo, hi, f"{lo.year:04d}-{lo.month:02d}"

@@ -1,0 +1,300 @@
+"""The message catalog: every user-facing sentence, in Chinese (default) and English."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+from .errors import Problem
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# key -> (zh, en). Parameters use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- files and data ------------------------------------------------------------------
+    "problems": ("发现 {count} 处问题，未做任何修改。", "{count} problem(s) found; nothing was changed."),
+    "file_too_large": ("文件太大（上限 {limit} KB），已拒绝读取", "file too large (limit {limit} KB); not read"),
+    "file_is_directory": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
+    "file_not_found": ("找不到这个文件", "no such file"),
+    "file_unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
+    "not_utf8": ("不是 UTF-8 编码（可能是 GBK）；请用“UTF-8”另存后再试", "not UTF-8 encoded (GBK?); save it as UTF-8 and try again"),
+    "binary_file": ("含有空字符，不是文本文件", "contains NUL bytes; not a text file"),
+    "yaml_syntax": ("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
+    "yaml_empty": ("文件是空的", "the file is empty"),
+    "yaml_alias": ("不允许使用 YAML 锚点/别名（& 和 *）", "YAML anchors/aliases (& and *) are not allowed"),
+    "yaml_tag": ("不允许使用 YAML 标签 {tag}", "YAML tag {tag} is not allowed"),
+    "yaml_complex_key": ("键必须是简单文本", "keys must be plain text"),
+    "yaml_merge_key": ("不允许使用合并键 <<", "merge keys (<<) are not allowed"),
+    "yaml_duplicate_key": ("键 “{key}” 重复（第一次出现在第 {first} 行）", "duplicate key '{key}' (first at line {first})"),
+    "checklist_not_mapping": ("清单文件的顶层应是“键: 值”映射", "a checklist file must be a mapping at top level"),
+    "checklist_unknown_kind": ("清单文件应以 notice: 或 section: 开头", "a checklist file must have a notice: or section: key"),
+    "checklist_two_notices": ("一份清单只能有一个 notice 文件（已有 {first}）", "a checklist has one notice file only (already {first})"),
+    "checklist_no_measures": ("清单中没有任何措施", "the checklist holds no measures"),
+    "duplicate_section": ("章节编号 “{id}” 重复（已在 {first}）", "duplicate section id '{id}' (already in {first})"),
+    "duplicate_measure": ("措施编号 “{id}” 重复（已在 {first}）", "duplicate measure id '{id}' (already at {first})"),
+    "checklist_not_found": ("找不到清单 “{spec}”；内置清单有：{builtin}", "no checklist '{spec}'; built-in: {builtin}"),
+    "checklist_dir_empty": ("文件夹 {path} 中没有 .yaml 清单文件", "no .yaml checklist files in {path}"),
+    "invalid_value": ("{where}：{text}", "{where}: {text}"),
+    "toml_syntax": ("TOML 格式错误：{detail}；文件未被修改，请手工修正", "TOML syntax error: {detail}; the file was not changed, fix it by hand"),
+    "records_newer": ("记录文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "records file format {found} is newer than {known}; upgrade fangkong"),
+    "config_newer": ("配置文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "configuration format {found} is newer than {known}; upgrade fangkong"),
+    "tailoring_unknown_measure": ("tailoring 中的措施 “{id}” 不在清单中", "tailoring names measure '{id}', which is not in the checklist"),
+    "write_failed": ("无法写入 {path}：{reason}；原有文件保持不变", "cannot write {path}: {reason}; the existing file is unchanged"),
+    "output_is_directory": ("输出路径 {path} 是文件夹", "output path {path} is a folder"),
+    "output_folder_missing": ("输出文件夹 {path} 不存在", "output folder {path} does not exist"),
+    "locked": ("另一个 fangkong 正在使用工作区 {path}，请稍后再试", "another fangkong is using the workspace {path}; try again shortly"),
+    "lock_failed": ("无法锁定工作区 {path}：{reason}", "cannot lock the workspace {path}: {reason}"),
+    # --- pydantic error kinds -------------------------------------------------------------
+    "pyd.missing": ("缺少必填项", "required item missing"),
+    "pyd.extra_forbidden": ("未知的键（拼写错误？）", "unknown key (a typo?)"),
+    "pyd.string_type": ("应为文本", "must be text"),
+    "pyd.list_type": ("应为列表", "must be a list"),
+    "pyd.tuple_type": ("应为列表", "must be a list"),
+    "pyd.dict_type": ("应为“键: 值”映射", "must be a mapping"),
+    "pyd.model_type": ("应为“键: 值”映射", "must be a mapping"),
+    "pyd.model_attributes_type": ("应为“键: 值”映射", "must be a mapping"),
+    "pyd.enum": ("取值无效，可选：{expected}", "invalid value, expected {expected}"),
+    "pyd.literal_error": ("取值无效，可选：{expected}", "invalid value, expected {expected}"),
+    "pyd.date_from_datetime_parsing": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
+    "pyd.date_from_datetime_inexact": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
+    "pyd.date_parsing": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
+    "pyd.date_type": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
+    "pyd.datetime_type": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
+    "pyd.datetime_parsing": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
+    "pyd.datetime_from_date_parsing": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
+    "pyd.int_type": ("应为整数", "must be a whole number"),
+    "pyd.int_parsing": ("应为整数", "must be a whole number"),
+    "pyd.string_pattern_mismatch": ("含有不允许的字符（只允许字母、数字、汉字、-、_ 和单个 .）", "contains characters that are not allowed (letters, digits, - _ and single dots)"),
+    "pyd.string_too_long": ("太长（最多 {max_length} 个字符）", "too long (at most {max_length} characters)"),
+    "pyd.string_too_short": ("不能为空", "must not be empty"),
+    "pyd.too_short": ("不能为空", "must not be empty"),
+    "pyd.too_long": ("条目太多（最多 {max_length} 条）", "too many entries (at most {max_length})"),
+    "pyd.fk_control_chars": ("含有控制字符", "contains control characters"),
+    "pyd.fk_one_line": ("只能是一行", "must be a single line"),
+    "pyd.fk_blank": ("不能为空", "must not be blank"),
+    "pyd.fk_window_dates": ("frequency 为 window 时必须有 start 和 end", "a window needs start and end"),
+    "pyd.fk_window_order": ("start 不能晚于 end", "start must not be after end"),
+    "pyd.fk_start_end_only_window": ("start/end 只用于 frequency: window", "start/end are only for frequency: window"),
+    "pyd.fk_due_only_once": ("due 只用于 frequency: once", "due is only for frequency: once"),
+    "pyd.fk_naive_time": ("时间必须带时区偏移，如 +08:00", "the time needs an offset such as +08:00"),
+    "pyd.fk_na_reason": ("状态为不适用（na）时必须填写理由 reason", "status na needs a reason"),
+    "pyd.fk_unit_id": ("单位编号只能用字母、数字、- 和 _（最多 40 个字符）", "unit id: letters, digits, - and _ only (at most 40)"),
+    "pyd.fk_timezone": ("未知的时区", "unknown time zone"),
+    "pyd.fk_end_before_start": ("结束日期早于开始日期", "end date is before the start date"),
+    "pyd.other": ("值无效（{detail}）", "invalid value ({detail})"),
+    # --- workspace ------------------------------------------------------------------------
+    "workspace_not_found": (
+        "在 {cwd} 及其上级文件夹中没有找到工作区（fangkong.toml）。请先运行 fangkong init，或用 --workspace 指定。",
+        "no workspace (fangkong.toml) in {cwd} or above. Run fangkong init first, or pass --workspace.",
+    ),
+    "workspace_not_here": ("{path} 不是 fangkong 工作区（缺少 fangkong.toml）；可用 fangkong init --dir {path} 创建", "{path} is not a fangkong workspace (no fangkong.toml); create one with fangkong init --dir {path}"),
+    "workspace_env_not_here": ("环境变量 FANGKONG_HOME 指向的 {path} 不是工作区（缺少 fangkong.toml）", "FANGKONG_HOME points to {path}, which has no fangkong.toml"),
+    "workspace_exists": ("{path} 已存在，未做修改", "{path} already exists; nothing changed"),
+    "init_done": ("已创建工作区：{path}（单位：{name}，清单：{checklist}，共 {count} 项措施）", "workspace created: {path} (unit {name}, checklist {checklist}, {count} measures)"),
+    "init_next": ("下一步：每天运行 fangkong check 逐项填报，fangkong status 查看进度。", "Next: run fangkong check every day, fangkong status to see where you stand."),
+    "init_need_flags": ("没有终端可以提问：请用 --unit-id 和 --unit-name 给出单位信息", "no terminal to ask: give --unit-id and --unit-name"),
+    "ask_unit_id": ("单位编号（字母数字，如 xining）", "Unit id (letters/digits, e.g. xining)"),
+    "ask_unit_name": ("单位名称（如 西宁市总工会）", "Unit name"),
+    "bad_unit_id": ("单位编号 “{value}” 不可用：只能用字母、数字、- 和 _，最多 40 个字符", "unit id '{value}' is not allowed: letters, digits, - and _, at most 40"),
+    "bad_option": ("选项 {option} 的值 “{value}” 无效：{text}", "invalid value '{value}' for {option}: {text}"),
+    # --- dates ----------------------------------------------------------------------------
+    "bad_date": ("日期 “{value}” 无效，应为 2021-01-31 这样的格式", "invalid date '{value}'; use 2021-01-31"),
+    "bad_month": ("月份 “{value}” 无效，应为 2021-01 这样的格式", "invalid month '{value}'; use 2021-01"),
+    "bad_week": ("周 “{value}” 无效，应为 2021-W05 这样的格式", "invalid week '{value}'; use 2021-W05"),
+    "bad_now": ("环境变量 FANGKONG_NOW “{value}” 不是带时区的时间", "FANGKONG_NOW '{value}' is not a time with offset"),
+    "period_conflict": ("--month、--week 与 --from/--to 只能选一种", "use one of --month, --week or --from/--to"),
+    "period_order": ("--from 不能晚于 --to", "--from must not be after --to"),
+    "calendar_fallback": ("注意：法定节假日日历没有 {years} 年的数据，这些年的“工作日”按周一至周五计算", "note: the statutory calendar has no data for {years}; working days there are Monday to Friday"),
+    # --- records, mark, check -------------------------------------------------------------
+    "unknown_measure": ("清单中没有措施 “{id}”；用 fangkong checklist show 查看编号", "no measure '{id}' in the checklist; see fangkong checklist show"),
+    "unknown_section": ("清单中没有章节 “{id}”", "no section '{id}' in the checklist"),
+    "no_slot": ("措施 {id}（{frequency}）在 {date} 没有应填报的时段（不在活动期内或不是工作日）", "measure {id} ({frequency}) has no slot on {date} (outside the campaign, or not a working day)"),
+    "na_needs_reason": ("状态为“不适用”时必须用 --reason 说明理由", "status na needs --reason"),
+    "by_required": ("请用 --by 写明填报人（之后会记住）", "say who records with --by (it is remembered)"),
+    "bad_status": ("状态 “{value}” 无效，可选：done、partial、not_done、na", "invalid status '{value}'; use done, partial, not_done or na"),
+    "evidence_outside": ("证据文件 {path} 不在工作区内；请把它放进工作区（如 evidence/ 文件夹）", "evidence file {path} is outside the workspace; put it inside (e.g. evidence/)"),
+    "evidence_unreadable": ("无法读取证据文件 {path}：{reason}", "cannot read evidence file {path}: {reason}"),
+    "text_invalid": ("{what} 含有控制字符或太长", "{what} contains control characters or is too long"),
+    "marked": ("已记录 {id} {title}：{status}（时段 {slot}）", "recorded {id} {title}: {status} (slot {slot})"),
+    "marked_late": ("（补录，已标记为迟报）", "(after the slot ended: marked late)"),
+    "check_no_terminal": ("fangkong check 需要在终端中交互；脚本或定时任务请用 fangkong mark", "fangkong check needs a terminal; in scripts or cron use fangkong mark"),
+    "check_nothing": ("{date}：没有待填报的措施。", "{date}: nothing is due."),
+    "check_intro": ("{date}，共 {count} 项待填报（其中逾期 {overdue} 项）。回车＝已完成；输入 2 部分完成、3 未完成、4 不适用、s 跳过、q 退出。", "{date}: {count} to answer ({overdue} overdue). Enter = done; 2 partial, 3 not done, 4 n/a, s skip, q quit."),
+    "check_ask_by": ("填报人", "Recorded by"),
+    "check_ask_status": ("状态 [1/2/3/4/s/q]（回车＝1 已完成）", "Status [1/2/3/4/s/q] (Enter = 1 done)"),
+    "check_bad_answer": ("请输入 1、2、3、4、s 或 q", "please answer 1, 2, 3, 4, s or q"),
+    "check_ask_note": ("备注或证据（网址、工作区内的文件路径；回车跳过）", "Note or evidence (URL, file in the workspace; Enter to skip)"),
+    "check_ask_reason": ("不适用的理由（必填）", "Why not applicable (required)"),
+    "check_saved": ("  ✓ 已保存", "  ✓ saved"),
+    "check_done": ("完成：本次保存 {saved} 条，跳过 {skipped} 条。", "Finished: {saved} saved, {skipped} skipped."),
+    "check_interrupted": ("已中断：本次已保存的 {saved} 条不会丢失，再次运行 fangkong check 可继续。", "Interrupted: the {saved} answers saved so far are kept; run fangkong check again to go on."),
+    "check_overdue_tag": ("逾期", "overdue"),
+    "check_due_tag": ("截止", "due"),
+    "check_answered_tag": ("已填", "answered"),
+    "check_source": ("原文", "Source"),
+    "check_evidence": ("证据", "Evidence"),
+    "check_guidance": ("提示", "Guidance"),
+    # --- states and frequencies -----------------------------------------------------------
+    "state.done": ("已完成", "done"),
+    "state.partial": ("部分完成", "partial"),
+    "state.not_done": ("未完成", "not done"),
+    "state.na": ("不适用", "n/a"),
+    "state.due": ("待办", "due"),
+    "state.overdue": ("逾期", "overdue"),
+    "detail.not_started": ("未开始", "not started"),
+    "detail.as_needed": ("按需", "as needed"),
+    "freq.once": ("一次性", "once"),
+    "freq.daily": ("每天", "daily"),
+    "freq.workday": ("每个工作日", "every working day"),
+    "freq.weekly": ("每周", "weekly"),
+    "freq.monthly": ("每月", "monthly"),
+    "freq.quarterly": ("每季度", "quarterly"),
+    "freq.window": ("时段内", "in a window"),
+    "freq.as_needed": ("按需", "as needed"),
+    # --- tables ---------------------------------------------------------------------------
+    "col.id": ("编号", "ID"),
+    "col.measure": ("措施", "Measure"),
+    "col.frequency": ("频次", "Frequency"),
+    "col.evidence": ("证据要求", "Evidence"),
+    "col.role": ("责任", "Role"),
+    "col.state": ("当前状态", "State"),
+    "col.last_done": ("最近完成", "Last done"),
+    "col.next_due": ("下次截止", "Next due"),
+    "col.overdue": ("逾期数", "Overdue"),
+    "col.section": ("章节", "Section"),
+    "col.slot": ("时段", "Slot"),
+    "col.status": ("状态", "Status"),
+    "col.by": ("填报人", "By"),
+    "col.at": ("记录时间", "Recorded"),
+    "col.note": ("备注", "Note"),
+    "col.flags": ("标记", "Flags"),
+    "col.checklist": ("清单", "Checklist"),
+    "col.doc_number": ("文号", "Document"),
+    "col.title": ("标题", "Title"),
+    "col.sections": ("章节数", "Sections"),
+    "col.measures": ("措施数", "Measures"),
+    "col.where": ("位置", "Location"),
+    "flag.correction": ("更正", "correction"),
+    "flag.superseded": ("已被更正", "superseded"),
+    "flag.late": ("迟报", "late"),
+    "flag.orphan": ("清单中无此时段", "no such slot"),
+    "summary": (
+        "截至 {date}：应填 {due} 个时段，已填 {answered} 个（覆盖率 {coverage}）；结果：已完成 {done}、部分完成 {partial}、未完成 {not_done}、不适用 {na}；逾期 {overdue} 个时段，迟报 {late} 条。",
+        "As of {date}: {due} slots due, {answered} answered (coverage {coverage}); results: {done} done, {partial} partial, {not_done} not done, {na} n/a; {overdue} slots overdue, {late} late.",
+    ),
+    "history_empty": ("没有记录。", "No records."),
+    "checklist_valid": ("{file}：通过检查（{count} 项措施）", "{file}: valid ({count} measures)"),
+    "checklist_valid_notice": ("{file}：通过检查（通知信息）", "{file}: valid (notice metadata)"),
+    "show_unknown": ("清单中没有编号为 “{id}” 的章节或措施", "no section or measure '{id}' in the checklist"),
+    "field.source": ("原文", "Source"),
+    "field.frequency": ("频次", "Frequency"),
+    "field.evidence": ("证据要求", "Evidence"),
+    "field.role": ("责任", "Role"),
+    "field.guidance": ("提示", "Guidance"),
+    "field.due": ("截止日期", "Due"),
+    "field.window": ("时段", "Window"),
+    "field.section": ("章节", "Section"),
+    # --- general --------------------------------------------------------------------------
+    "usage": ("用法错误：{detail}", "usage error: {detail}"),
+    "usage_hint": ("用 {command} --help 查看用法。", "See {command} --help."),
+    "no_such_option": ("没有选项 {option}", "no such option: {option}"),
+    "missing_argument": ("缺少参数 {param}", "missing argument {param}"),
+    "missing_option": ("缺少选项 {param}", "missing option {param}"),
+    "bad_parameter": ("{param} 的值无效：{detail}", "invalid value for {param}: {detail}"),
+    "no_such_command": ("没有命令 {name}", "no such command: {name}"),
+    "interrupted": ("已中断。", "Interrupted."),
+    "internal_error": ("内部错误（{kind}）：{detail}。数据未被修改；请把这行信息告诉维护人员。", "internal error ({kind}): {detail}. No data was changed; please report this line."),
+    "error_prefix": ("错误：", "error: "),
+    "bad_lang": ("语言 “{value}” 无效，可选 zh 或 en", "invalid language '{value}'; use zh or en"),
+}
+
+
+def t(lang: Lang, key: str, **params: Any) -> str:
+    """The message `key` in `lang`, filled with `params`."""
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key
+    template = pair[0] if lang == "zh" else pair[1]
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
+def problem_text(lang: Lang, problem: Problem) -> str:
+    """The message of a Problem without its location."""
+    params = dict(problem.params)
+    if problem.key == "invalid_value":
+        kind = f"pyd.{params.get('type')}"
+        ctx = params.get("ctx") or {}
+        inner_key = kind if kind in MESSAGES else "pyd.other"
+        params["text"] = t(lang, inner_key, detail=params.get("detail", ""), **ctx)
+    return t(lang, problem.key, **params)
+
+
+def format_problem(lang: Lang, problem: Problem) -> str:
+    """`FILE:LINE: message`, the form every data problem is reported in."""
+    where = problem.file if problem.line is None else f"{problem.file}:{problem.line}"
+    return f"{where}: {problem_text(lang, problem)}"
+
+
+def resolve_lang(flag: str | None, environ: dict[str, str] | None = None) -> Lang:
+    """--lang, then FANGKONG_LANG; Chinese otherwise (an empty or C locale does not switch)."""
+    env = os.environ if environ is None else environ
+    for value in (flag, env.get("FANGKONG_LANG")):
+        if value:
+            lowered = value.strip().lower()
+            if lowered.startswith("en"):
+                return "en"
+            if lowered.startswith("zh"):
+                return "zh"
+    return "zh"
+
+# Help texts of commands and options, kept beside the messages so both languages stay complete.
+MESSAGES.update(
+    {
+        "help.app": (
+            "fangkong（防控）：把上级通知变成检查清单，逐项填报，查看进度，生成报送材料。\n\n退出码：0 正常；1 --fail-on 条件成立（有逾期或待办）；2 用法错误；3 数据或配置有误；4 另一个 fangkong 正在使用工作区。",
+            "fangkong: turn a notice into checklists, record each measure, see where the unit stands, write the report.\n\nExit codes: 0 fine; 1 the --fail-on condition was met; 2 usage error; 3 bad data or configuration; 4 another fangkong holds the workspace lock.",
+        ),
+        "help.version": ("显示版本并退出", "Show the version and exit"),
+        "help.lang": ("界面语言：zh（默认）或 en", "Interface language: zh (default) or en"),
+        "help.workspace": ("工作区文件夹（默认：FANGKONG_HOME 或当前文件夹及其上级中的 fangkong.toml）", "Workspace folder (default: FANGKONG_HOME, or the nearest fangkong.toml)"),
+        "help.date": ("按哪一天办理（YYYY-MM-DD，默认今天）", "Act as of this day (YYYY-MM-DD, default today)"),
+        "help.init": ("创建单位工作区（fangkong.toml 和 records/）", "Create a unit's workspace (fangkong.toml and records/)"),
+        "help.init.dir": ("在哪个文件夹创建（默认当前文件夹）", "Folder to create it in (default: here)"),
+        "help.init.unit_id": ("单位编号：字母、数字、- 和 _", "Unit id: letters, digits, - and _"),
+        "help.init.unit_name": ("单位名称", "Unit name"),
+        "help.init.start": ("活动开始日期（默认今天）", "Campaign start (default today)"),
+        "help.init.end": ("活动结束日期（可不填）", "Campaign end (optional)"),
+        "help.init.checklist": ("使用的清单：内置名称或 YAML 文件/文件夹", "Checklist: a built-in name, or a YAML file or folder"),
+        "help.init.timezone": ("时区（默认 Asia/Shanghai）", "Time zone (default Asia/Shanghai)"),
+        "help.check": ("逐项填报今天应办的措施（每答一项立即保存）", "Walk through every measure due now, saving each answer at once"),
+        "help.check.section": ("只填报某一章节（如 2）", "Only this section (e.g. 2)"),
+        "help.check.all": ("也列出已填报的时段，以便更正", "Also list answered slots, to correct them"),
+        "help.by": ("填报人（默认上次的填报人）", "Who records (default: the last one)"),
+        "help.mark": ("不经提问直接记录（脚本、补录）", "Record without prompts (scripts, back-filling)"),
+        "help.mark.ids": ("措施编号，可多个", "Measure ids"),
+        "help.mark.status": ("状态：done 已完成、partial 部分完成、not_done 未完成、na 不适用", "Status: done, partial, not_done, na"),
+        "help.mark.note": ("备注", "Note"),
+        "help.mark.reason": ("不适用（na）的理由", "Reason, required for na"),
+        "help.mark.evidence": ("证据：网址、工作区内的文件或文字，可重复", "Evidence: URL, file inside the workspace, or text; repeatable"),
+        "help.status": ("查看各项措施的当前状态", "Show each measure's state now"),
+        "help.format": ("输出格式", "Output format"),
+        "help.section": ("只看某一章节", "Only this section"),
+        "help.fail_on": ("有逾期（overdue）或待办（due）时以退出码 1 结束，供定时任务使用", "Exit 1 when something is overdue (or due), for cron"),
+        "help.history": ("查看填报记录（含更正和迟报）", "Show what was recorded, corrections and late records included"),
+        "help.history.id": ("只看这一项措施", "Only this measure"),
+        "help.from": ("开始日期", "From this day"),
+        "help.to": ("结束日期", "To this day"),
+        "help.checklist": ("查看和检查清单", "See and check checklists"),
+        "help.checklist.list": ("列出可用的清单", "List the available checklists"),
+        "help.checklist.show": ("显示清单、某一章节或某项措施", "Show a checklist, a section or a measure"),
+        "help.checklist.show.id": ("章节或措施编号", "Section or measure id"),
+        "help.checklist.spec": ("清单：内置名称或 YAML 文件/文件夹（默认工作区所用清单）", "Checklist: built-in name or YAML file/folder (default: the workspace's)"),
+        "help.checklist.validate": ("检查 YAML 清单文件，逐条列出问题", "Check YAML checklist files and list every problem"),
+        "help.checklist.files": ("要检查的文件或文件夹", "Files or folders to check"),
+        "help.checklist.paths": ("另外要列出的清单文件或文件夹", "More checklist files or folders to list"),
+    }
+)

@@ -1,0 +1,229 @@
+"""Records: what an officer answered for a measure's slot, kept in one TOML file per month."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from datetime import datetime, tzinfo
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import tomli_w
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
+
+from .errors import DataProblem, FileProblems, Problem
+from .fsutil import atomic_write
+from .models import Id, _no_control
+
+RECORDS_FORMAT = 1
+MAX_RECORDS_BYTES = 32 * 1024 * 1024
+MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
+
+
+class Status(StrEnum):
+    DONE = "done"
+    PARTIAL = "partial"
+    NOT_DONE = "not_done"
+    NA = "na"
+
+
+FreeText = Annotated[str, Field(max_length=4000), AfterValidator(_no_control)]
+
+
+class Evidence(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["note", "url", "file"]
+    value: FreeText
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class Record(BaseModel):
+    """One answer. Records are never changed: a correction is a newer record for the same slot."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    measure: Id
+    slot: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
+    status: Status
+    by: Annotated[FreeText, Field(min_length=1, max_length=64)]
+    at: datetime
+    note: FreeText = ""
+    reason: FreeText = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    @model_validator(mode="after")
+    def _checks(self) -> Record:
+        if self.at.tzinfo is None:
+            raise PydanticCustomError("fk_naive_time", "the time needs an offset")
+        if self.status is Status.NA and not self.reason.strip():
+            raise PydanticCustomError("fk_na_reason", "na needs a reason")
+        return self
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "measure": self.measure,
+            "slot": self.slot,
+            "status": self.status.value,
+            "by": self.by,
+            "at": self.at,
+        }
+        if self.note:
+            data["note"] = self.note
+        if self.reason:
+            data["reason"] = self.reason
+        if self.evidence:
+            data["evidence"] = [e.model_dump(exclude_none=True) for e in self.evidence]
+        return data
+
+
+_RECORD_LIST = TypeAdapter(list[Record])
+
+
+class _RecordsFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: int
+    record: list[dict[str, Any]] = Field(default_factory=list)
+
+
+def records_dir(root: Path) -> Path:
+    return root / "records"
+
+
+def month_file(root: Path, at: datetime, tz: tzinfo) -> Path:
+    local = at.astimezone(tz)
+    return records_dir(root) / f"{local.year:04d}-{local.month:02d}.toml"
+
+
+def _line_of_record(text: str, index: int, key: str | None) -> int | None:
+    """Line of the `index`-th [[record]] table (and of `key` inside it, when found)."""
+    count = -1
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        if line.strip() == "[[record]]":
+            count += 1
+            if count == index:
+                if key is not None:
+                    for offset, inner in enumerate(lines[number:], start=number + 1):
+                        stripped = inner.strip()
+                        if stripped.startswith("[[record]]"):
+                            break
+                        if re.match(rf"^{re.escape(key)}\s*=", stripped):
+                            return offset
+                return number
+    return None
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    match = re.search(r"line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+def parse_records(text: str, name: str) -> list[Record]:
+    """Parse one month file; raise FileProblems (file and line) when it is damaged."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise FileProblems([Problem(name, _toml_error_line(exc), "toml_syntax", {"detail": detail})]) from exc
+    version = raw.get("format")
+    if isinstance(version, int) and not isinstance(version, bool) and version > RECORDS_FORMAT:
+        raise FileProblems([Problem(name, 1, "records_newer", {"found": version, "known": RECORDS_FORMAT})])
+    try:
+        shell = _RecordsFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = [
+            Problem(name, 1, "invalid_value", {"where": ".".join(map(str, e["loc"])), "type": e["type"], "detail": e["msg"], "ctx": {}})
+            for e in exc.errors(include_url=False)
+        ]
+        raise FileProblems(problems) from exc
+    try:
+        return _RECORD_LIST.validate_python(shell.record)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors(include_url=False):
+            loc = err["loc"]
+            index = loc[0] if loc and isinstance(loc[0], int) else 0
+            key = str(loc[1]) if len(loc) > 1 else None
+            problems.append(
+                Problem(
+                    name,
+                    _line_of_record(text, index, key),
+                    "invalid_value",
+                    {
+                        "where": f"record[{index + 1}]" + (f".{key}" if key else ""),
+                        "type": err["type"],
+                        "detail": err["msg"],
+                        "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
+                    },
+                )
+            )
+        raise FileProblems(problems) from exc
+
+
+def read_month_text(path: Path) -> str:
+    from .yamlio import read_text_file
+
+    text, problem = read_text_file(path, MAX_RECORDS_BYTES)
+    if problem is not None:
+        raise FileProblems([problem])
+    assert text is not None
+    return text
+
+
+def month_files(root: Path) -> list[Path]:
+    folder = records_dir(root)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+
+
+def load_records(root: Path) -> list[Record]:
+    """Every record of the workspace, oldest month first, file order kept within a month."""
+    out: list[Record] = []
+    problems: list[Problem] = []
+    for path in month_files(root):
+        try:
+            out.extend(parse_records(read_month_text(path), str(path)))
+        except FileProblems as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise FileProblems(problems)
+    return out
+
+
+def render_record(record: Record) -> str:
+    return tomli_w.dumps({"record": [record.to_toml_dict()]})
+
+
+def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Path]:
+    """Add records to their month files. The caller holds the workspace lock.
+
+    Each file's existing text is kept byte for byte; a damaged or newer file is reported and
+    never rewritten. Every file is checked before any is written.
+    """
+    by_file: dict[Path, list[Record]] = {}
+    for record in records:
+        by_file.setdefault(month_file(root, record.at, tz), []).append(record)
+    planned: list[tuple[Path, str]] = []
+    for path, batch in by_file.items():
+        block = "".join("\n" + render_record(r) for r in batch)
+        if path.exists():
+            text = read_month_text(path)
+            parse_records(text, str(path))
+            if text and not text.endswith("\n"):
+                text += "\n"
+            planned.append((path, text + block))
+        else:
+            planned.append((path, f"format = {RECORDS_FORMAT}\n" + block))
+    try:
+        records_dir(root).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataProblem("write_failed", path=str(records_dir(root)), reason=exc.strerror or str(exc)) from exc
+    for path, text in planned:
+        atomic_write(path, text.encode("utf-8"))
+    return [p for p, _ in planned]

@@ -1,0 +1,273 @@
+"""Where a unit stands: the state of every slot and measure as of a day, and the three figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+
+from .checklist import Checklist
+from .models import Frequency, Measure, Section
+from .records import Record, Status
+from .schedule import Campaign, Slot, next_slot, slot_by_key, slots_between
+from .workspace import Tailoring
+
+DUE = "due"
+OVERDUE = "overdue"
+STATES = ("done", "partial", "not_done", "na", DUE, OVERDUE)
+
+
+@dataclass(frozen=True, slots=True)
+class SlotState:
+    slot: Slot
+    state: str
+    record: Record | None = None
+    late: bool = False
+    tailored: str | None = None  # the tailoring reason when the unit marked the measure n/a
+
+
+@dataclass
+class Figures:
+    """The three figures of a report: coverage, results and overdue slots (never one score)."""
+
+    due: int = 0
+    answered: int = 0
+    done: int = 0
+    partial: int = 0
+    not_done: int = 0
+    na: int = 0
+    overdue: int = 0
+    late: int = 0
+
+    def add(self, slot: SlotState) -> None:
+        self.due += 1
+        if slot.state == OVERDUE:
+            self.overdue += 1
+        elif slot.state != DUE:
+            self.answered += 1
+            setattr(self, slot.state, getattr(self, slot.state) + 1)
+        if slot.late:
+            self.late += 1
+
+    def merge(self, other: Figures) -> None:
+        for name in ("due", "answered", "done", "partial", "not_done", "na", "overdue", "late"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def coverage(self) -> float | None:
+        return self.answered / self.due if self.due else None
+
+    def as_dict(self) -> dict[str, int | float | None]:
+        return {
+            "slots_due": self.due,
+            "answered": self.answered,
+            "coverage": None if self.coverage is None else round(self.coverage, 4),
+            "done": self.done,
+            "partial": self.partial,
+            "not_done": self.not_done,
+            "na": self.na,
+            "overdue": self.overdue,
+            "late": self.late,
+        }
+
+
+@dataclass(frozen=True)
+class MeasureStatus:
+    measure: Measure
+    section: Section
+    state: str
+    detail: str | None  # why a measure with no current slot shows as it does
+    slots: tuple[SlotState, ...]
+    last_done: str | None
+    next_due: date | None
+    figures: Figures
+    events: tuple[Record, ...] = ()  # as_needed measures: the events recorded in the period
+
+
+@dataclass(frozen=True)
+class SectionStatus:
+    section: Section
+    measures: tuple[MeasureStatus, ...]
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    as_of: date
+    first: date
+    last: date
+    sections: tuple[SectionStatus, ...]
+    figures: Figures
+    unmatched: int = 0  # records for slots or measures this evaluation has no place for
+    years_without_calendar: tuple[int, ...] = field(default=())
+
+    @property
+    def measures(self) -> tuple[MeasureStatus, ...]:
+        return tuple(m for s in self.sections for m in s.measures)
+
+
+def latest_records(records: Iterable[Record]) -> dict[tuple[str, str], Record]:
+    """The record that counts for each (measure, slot): the newest; on a tie, the later one."""
+    latest: dict[tuple[str, str], Record] = {}
+    for record in records:
+        key = (record.measure, record.slot)
+        held = latest.get(key)
+        if held is None or record.at >= held.at:
+            latest[key] = record
+    return latest
+
+
+def is_late(record: Record, slot: Slot, tz: tzinfo) -> bool:
+    return record.at.astimezone(tz).date() > slot.end
+
+
+def _tailoring_reason(tailoring: Sequence[Tailoring], measure_id: str, slot: Slot) -> str | None:
+    for t in tailoring:
+        if t.measure == measure_id and (t.until is None or slot.start <= t.until):
+            return t.reason
+    return None
+
+
+def _slot_state(
+    slot: Slot, record: Record | None, as_of: date, tz: tzinfo, tailored: str | None
+) -> SlotState:
+    if record is not None:
+        return SlotState(slot, record.status.value, record, is_late(record, slot, tz))
+    if tailored is not None:
+        return SlotState(slot, Status.NA.value, None, False, tailored)
+    return SlotState(slot, OVERDUE if slot.end < as_of else DUE)
+
+
+def evaluate(
+    checklist: Checklist,
+    campaign: Campaign,
+    records: Sequence[Record],
+    as_of: date,
+    tz: tzinfo,
+    tailoring: Sequence[Tailoring] = (),
+    first: date | None = None,
+    last: date | None = None,
+    section_id: str | None = None,
+) -> Evaluation:
+    """Evaluate every measure as of `as_of` over the slots that touch [first, last]."""
+    first = campaign.start if first is None else first
+    last = as_of if last is None else min(last, as_of)
+    latest = latest_records(records)
+    by_measure: dict[str, list[Record]] = {}
+    for record in records:
+        by_measure.setdefault(record.measure, []).append(record)
+    sections = []
+    total = Figures()
+    used = 0
+    for entry in checklist.sections:
+        if section_id is not None and entry.section.id != section_id:
+            continue
+        measures = []
+        sec_figures = Figures()
+        for measure in entry.measures:
+            status = _evaluate_measure(
+                measure, entry.section, campaign, latest, by_measure.get(measure.id, []),
+                as_of, tz, tailoring, first, last,
+            )
+            used += len(status.slots) + len(status.events)
+            sec_figures.merge(status.figures)
+            measures.append(status)
+        total.merge(sec_figures)
+        sections.append(SectionStatus(entry.section, tuple(measures), sec_figures))
+    from .workdays import calendar_covers
+
+    uncovered = tuple(
+        year
+        for year in range(first.year, last.year + 1)
+        if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
+    )
+    return Evaluation(as_of, first, last, tuple(sections), total, 0, uncovered)
+
+
+def _evaluate_measure(
+    measure: Measure,
+    section: Section,
+    campaign: Campaign,
+    latest: dict[tuple[str, str], Record],
+    own_records: list[Record],
+    as_of: date,
+    tz: tzinfo,
+    tailoring: Sequence[Tailoring],
+    first: date,
+    last: date,
+) -> MeasureStatus:
+    figures = Figures()
+    if measure.frequency is Frequency.AS_NEEDED:
+        events = tuple(r for r in own_records if first.isoformat() <= r.slot <= last.isoformat())
+        newest = max(events, key=lambda r: r.at) if events else None
+        state = newest.status.value if newest is not None else Status.NA.value
+        return MeasureStatus(
+            measure, section, state, None if newest else "as_needed", (), None, None, figures, events
+        )
+    slots = slots_between(measure, campaign, first, last)
+    states = tuple(
+        _slot_state(s, latest.get((measure.id, s.key)), as_of, tz, _tailoring_reason(tailoring, measure.id, s))
+        for s in slots
+    )
+    for s in states:
+        figures.add(s)
+    current = next((s for s in reversed(states) if s.slot.contains(as_of)), None)
+    detail = None
+    if figures.overdue:
+        state = OVERDUE
+    elif current is not None:
+        state = current.state
+    elif states:
+        state = states[-1].state
+    else:
+        state, detail = Status.NA.value, "not_started"
+    last_done = next((s.slot.key for s in reversed(states) if s.state == Status.DONE.value), None)
+    if current is not None and current.state in (DUE, OVERDUE):
+        next_due: date | None = current.slot.end
+    else:
+        upcoming = next_slot(measure, campaign, as_of)
+        next_due = upcoming.end if upcoming is not None else None
+    return MeasureStatus(measure, section, state, detail, states, last_done, next_due, figures)
+
+
+def slot_of_record(checklist: Checklist, campaign: Campaign, record: Record) -> Slot | None:
+    measure = checklist.measure(record.measure)
+    if measure is None:
+        return None
+    return slot_by_key(measure, campaign, record.slot)
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def evaluation_to_dict(evaluation: Evaluation, unit: dict[str, str], checklist: str) -> dict[str, object]:
+    """The public JSON shape of `fangkong status --format json` (PRODUCT.md §5)."""
+    return {
+        "as_of": evaluation.as_of.isoformat(),
+        "unit": unit,
+        "checklist": checklist,
+        "summary": evaluation.figures.as_dict(),
+        "sections": [
+            {"id": s.section.id, "title": s.section.title, "summary": s.figures.as_dict()}
+            for s in evaluation.sections
+        ],
+        "measures": [
+            {
+                "id": m.measure.id,
+                "section": m.section.id,
+                "title": m.measure.title,
+                "frequency": m.measure.frequency.value,
+                "state": m.state,
+                "detail": m.detail,
+                "last_done": m.last_done,
+                "next_due": _iso(m.next_due),
+                "overdue": m.figures.overdue,
+                "overdue_slots": [s.slot.key for s in m.slots if s.state == OVERDUE],
+                "slots_due": m.figures.due,
+                "answered": m.figures.answered,
+                "late": m.figures.late,
+            }
+            for m in evaluation.measures
+        ],
+    }

@@ -1,0 +1,164 @@
+"""Recording answers (mark and check share this) and reading them back as history."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .errors import UsageProblem
+from .fsutil import workspace_lock
+from .records import Evidence, Record, Status, append_records, load_records
+from .schedule import Slot, slot_for_date
+from .status import is_late, latest_records, slot_of_record
+from .workspace import Workspace
+
+DEFAULT_LOCK_TIMEOUT = 10.0
+
+
+def lock_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("FANGKONG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT)))
+    except ValueError:
+        return DEFAULT_LOCK_TIMEOUT
+
+
+def parse_status(value: str) -> Status:
+    try:
+        return Status(value.strip().lower())
+    except ValueError:
+        raise UsageProblem("bad_status", value=value) from None
+
+
+def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
+    """A URL, a file inside the workspace (its SHA-256 kept), or else a note."""
+    text = spec.strip()
+    if text.lower().startswith(("http://", "https://")):
+        return Evidence(kind="url", value=text)
+    candidate = Path(text)
+    if not candidate.is_absolute():
+        candidate = cwd / candidate
+    looks_like_path = os.sep in text or "/" in text or candidate.suffix != ""
+    if candidate.exists() or (looks_like_path and ".." in Path(text).parts):
+        root = workspace.root.resolve()
+        real = candidate.resolve()
+        if not real.is_relative_to(root) or not candidate.exists():
+            raise UsageProblem("evidence_outside", path=text)
+        if not real.is_file():
+            raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
+        digest = hashlib.sha256()
+        try:
+            with open(real, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+        except OSError as exc:
+            raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
+        return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest.hexdigest())
+    return Evidence(kind="note", value=text)
+
+
+@dataclass(frozen=True)
+class Answer:
+    measure_id: str
+    day: date
+    status: Status
+    note: str = ""
+    reason: str = ""
+    evidence: tuple[str, ...] = ()
+    slot_key: str | None = None  # answer this slot (check) instead of the one holding `day`
+
+
+def build_record(
+    workspace: Workspace, answer: Answer, by: str, now: datetime, cwd: Path
+) -> tuple[Record, Slot]:
+    """Check an answer against the checklist and campaign and turn it into a record."""
+    checklist = workspace.checklist
+    measure = checklist.measure(answer.measure_id)
+    if measure is None:
+        raise UsageProblem("unknown_measure", id=answer.measure_id)
+    slot = slot_for_date(measure, workspace.campaign, answer.day)
+    if answer.slot_key is not None:
+        from .schedule import slot_by_key
+
+        slot = slot_by_key(measure, workspace.campaign, answer.slot_key)
+    if slot is None:
+        raise UsageProblem("no_slot", id=measure.id, frequency=measure.frequency.value, date=answer.day.isoformat())
+    if answer.status is Status.NA and not answer.reason.strip():
+        raise UsageProblem("na_needs_reason")
+    evidence = tuple(evidence_from(workspace, spec, cwd) for spec in answer.evidence if spec.strip())
+    try:
+        record = Record(
+            measure=measure.id,
+            slot=slot.key,
+            status=answer.status,
+            by=by,
+            at=now.astimezone(workspace.tz).replace(microsecond=0),
+            note=answer.note.strip(),
+            reason=answer.reason.strip(),
+            evidence=evidence,
+        )
+    except ValidationError as exc:
+        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
+        raise UsageProblem("text_invalid", what=what or "input") from exc
+    return record, slot
+
+
+def record_answers(
+    workspace: Workspace, answers: Sequence[Answer], by: str, now: datetime, cwd: Path
+) -> list[tuple[Record, Slot]]:
+    """Validate every answer first, then store them all under the workspace lock (or none)."""
+    built = [build_record(workspace, a, by, now, cwd) for a in answers]
+    with workspace_lock(workspace.root, lock_timeout()):
+        append_records(workspace.root, [r for r, _ in built], workspace.tz)
+    workspace.remember_officer(by)
+    return built
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    record: Record
+    slot: Slot | None
+    late: bool
+    correction: bool  # an earlier record exists for the same slot
+    superseded: bool  # a newer record for the same slot wins
+
+
+def history(
+    workspace: Workspace,
+    measure_id: str | None = None,
+    first: date | None = None,
+    last: date | None = None,
+) -> list[HistoryEntry]:
+    """Every record, oldest first, with corrections, superseded and late ones flagged."""
+    checklist = workspace.checklist
+    if measure_id is not None and checklist.measure(measure_id) is None:
+        raise UsageProblem("unknown_measure", id=measure_id)
+    records = load_records(workspace.root)
+    winners = latest_records(records)
+    seen: set[tuple[str, str]] = set()
+    entries = []
+    for record in sorted(records, key=lambda r: r.at):
+        key = (record.measure, record.slot)
+        correction = key in seen
+        seen.add(key)
+        if measure_id is not None and record.measure != measure_id:
+            continue
+        local_day = record.at.astimezone(workspace.tz).date()
+        if (first is not None and local_day < first) or (last is not None and local_day > last):
+            continue
+        slot = slot_of_record(checklist, workspace.campaign, record)
+        entries.append(
+            HistoryEntry(
+                record,
+                slot,
+                slot is not None and is_late(record, slot, workspace.tz),
+                correction,
+                winners.get(key) is not record,
+            )
+        )
+    return entries

@@ -1,0 +1,164 @@
+"""Safe YAML reading: every scalar stays a string, duplicate keys and aliases are refused, lines kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+# Path into the data (keys and list indexes) -> 1-based line number.
+LineMap = dict[tuple[str | int, ...], int]
+
+_PLAIN_NULLS = {"", "~", "null", "Null", "NULL"}
+# Explicit core-schema tags are harmless here (the value stays text); any other tag, such as
+# the python/object family, is refused.
+_ALLOWED_TAGS = {
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "map", "seq", "null", "int", "float", "bool", "timestamp")
+}
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader that refuses aliases (no billion-laughs) and guesses no types."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        if self.check_event(AliasEvent):
+            event = self.peek_event()
+            raise _AliasFound(event.start_mark.line + 1)
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call, no-any-return]
+
+
+# No implicit resolvers: 08:30, no, 0123 and 2021-01-01 all stay the strings they look like;
+# the models decide what a value may be.
+_Loader.yaml_implicit_resolvers = {}
+
+
+class YamlDocument:
+    """Plain data read from a YAML file, with the line of every key and item."""
+
+    def __init__(self, data: Any, lines: LineMap) -> None:
+        self.data = data
+        self.lines = lines
+
+    def line_of(self, loc: tuple[str | int, ...]) -> int | None:
+        """The line of the deepest known part of `loc`."""
+        while True:
+            if loc in self.lines:
+                return self.lines[loc]
+            if not loc:
+                return None
+            loc = loc[:-1]
+
+
+def read_text_file(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
+    """Read a UTF-8 file (a BOM is accepted), refusing huge, binary or wrongly encoded ones."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, Problem(name, None, "file_too_large", {"limit": max_bytes // 1024})
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, Problem(name, None, "file_is_directory")
+    except FileNotFoundError:
+        return None, Problem(name, None, "file_not_found")
+    except OSError as exc:
+        return None, Problem(name, None, "file_unreadable", {"reason": exc.strerror or str(exc)})
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, Problem(name, line, "not_utf8")
+    if "\x00" in text:
+        return None, Problem(name, text[: text.index("\x00")].count("\n") + 1, "binary_file")
+    return text, None
+
+
+def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
+    """Read one YAML file; return the document or the problems that stop it from loading."""
+    text, problem = read_text_file(path, MAX_YAML_BYTES)
+    if problem is not None:
+        return None, [problem]
+    assert text is not None
+    return parse_yaml(text, str(path))
+
+
+def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()  # type: ignore[no-untyped-call]
+    except _AliasFound as exc:
+        return None, [Problem(name, exc.line, "yaml_alias")]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        detail = exc.problem or exc.context or ""
+        return None, [Problem(name, line, "yaml_syntax", {"detail": detail})]
+    except yaml.YAMLError as exc:
+        return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
+    if node is None:
+        return None, [Problem(name, 1, "yaml_empty")]
+    lines: LineMap = {}
+    problems: list[Problem] = []
+    data = _convert(node, (), lines, problems, name)
+    return YamlDocument(data, lines), problems
+
+
+def _convert(
+    node: Node,
+    loc: tuple[str | int, ...],
+    lines: LineMap,
+    problems: list[Problem],
+    name: str,
+) -> Any:
+    line = node.start_mark.line + 1
+    lines.setdefault(loc, line)
+    if node.tag not in _ALLOWED_TAGS:
+        problems.append(Problem(name, line, "yaml_tag", {"tag": node.tag}))
+        return None
+    if isinstance(node, ScalarNode):
+        value = str(node.value)
+        if node.style is None and value in _PLAIN_NULLS:
+            return None
+        return value
+    if isinstance(node, SequenceNode):
+        return [
+            _convert(item, (*loc, i), lines, problems, name) for i, item in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, ScalarNode):
+                problems.append(Problem(name, key_line, "yaml_complex_key"))
+                continue
+            key = str(key_node.value)
+            if key == "<<":
+                problems.append(Problem(name, key_line, "yaml_merge_key"))
+                continue
+            if key in result:
+                first = lines.get((*loc, key))
+                problems.append(Problem(name, key_line, "yaml_duplicate_key", {"key": key, "first": first}))
+                continue
+            lines[(*loc, key)] = key_line
+            result[key] = _convert(value_node, (*loc, key), lines, problems, name)
+        return result
+    return None  # pragma: no cover - yaml has no other node kinds
