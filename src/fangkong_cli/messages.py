@@ -209,6 +209,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_lang": ("语言 “{value}” 无效，可选 zh 或 en", "invalid language '{value}'; use zh or en"),
 }
 
+from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
+
+MESSAGES.update(REPORT_MESSAGES)
+
 
 def t(lang: Lang, key: str, **params: Any) -> str:
     """The message `key` in `lang`, filled with `params`."""
