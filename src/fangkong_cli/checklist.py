@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +83,8 @@ def resolve_sources(spec: str, base: Path | None = None) -> list[Path]:
         return _yaml_files(builtin_root() / spec)
     path = Path(spec)
     if base is not None and not path.is_absolute():
-        path = base / path
+        # lexically: the workspace folder may not exist yet while `init` checks its checklist
+        path = Path(os.path.normpath(base / path))
     if path.is_dir():
         files = _yaml_files(path)
         if not files:

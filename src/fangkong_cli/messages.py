@@ -214,7 +214,7 @@ from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own fil
 MESSAGES.update(REPORT_MESSAGES)
 
 
-def t(lang: Lang, key: str, **params: Any) -> str:
+def t(lang: Lang, key: str, /, **params: Any) -> str:
     """The message `key` in `lang`, filled with `params`."""
     pair = MESSAGES.get(key)
     if pair is None:

@@ -11,7 +11,15 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import tomli_w
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from .errors import DataProblem, FileProblems, Problem
@@ -196,8 +204,21 @@ def load_records(root: Path) -> list[Record]:
     return out
 
 
+def _pairs(data: dict[str, Any]) -> str:
+    # One `key = value` line each, tomli-w formatting every value. Only scalars come here, so
+    # tomli-w has no table layout to choose (it may render short arrays of tables inline,
+    # which would not append to an existing [[record]] array).
+    return "".join(tomli_w.dumps({key: value}) for key, value in data.items())
+
+
 def render_record(record: Record) -> str:
-    return tomli_w.dumps({"record": [record.to_toml_dict()]})
+    """The TOML text of one record: a [[record]] table, evidence as [[record.evidence]]."""
+    data = record.to_toml_dict()
+    evidence = data.pop("evidence", [])
+    text = "[[record]]\n" + _pairs(data)
+    for item in evidence:
+        text += "\n[[record.evidence]]\n" + _pairs(item)
+    return text
 
 
 def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Path]:
@@ -212,14 +233,19 @@ def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Pa
     planned: list[tuple[Path, str]] = []
     for path, batch in by_file.items():
         block = "".join("\n" + render_record(r) for r in batch)
+        old: list[Record] = []
         if path.exists():
             text = read_month_text(path)
-            parse_records(text, str(path))
+            old = parse_records(text, str(path))
             if text and not text.endswith("\n"):
                 text += "\n"
-            planned.append((path, text + block))
         else:
-            planned.append((path, f"format = {RECORDS_FORMAT}\n" + block))
+            text = f"format = {RECORDS_FORMAT}\n"
+        new_text = text + block
+        # Never write what would not read back as exactly the old records plus the new ones.
+        if parse_records(new_text, str(path)) != [*old, *batch]:
+            raise DataProblem("write_failed", path=str(path), reason="round trip mismatch")
+        planned.append((path, new_text))
     try:
         records_dir(root).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -36,9 +36,9 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _AliasFound(event.start_mark.line + 1)
-        return super().compose_node(parent, index)  # type: ignore[no-untyped-call, no-any-return]
+        return super().compose_node(parent, index)
 
 
 # No implicit resolvers: 08:30, no, 0123 and 2021-01-01 all stay the strings they look like;
@@ -104,7 +104,7 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         try:
             node = loader.get_single_node()
         finally:
-            loader.dispose()  # type: ignore[no-untyped-call]
+            loader.dispose()
     except _AliasFound as exc:
         return None, [Problem(name, exc.line, "yaml_alias")]
     except yaml.MarkedYAMLError as exc:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from pydantic import ValidationError
 
-from ..checklist import BUILTIN, builtin_names, check_files, load_checklist_lenient, resolve_sources
+from ..checklist import Checklist, builtin_names, check_files, load_checklist_lenient, resolve_sources
 from ..errors import EXIT_CONDITION, EXIT_OK, FileProblems, Problem, UsageProblem
 from ..messages import problem_text
 from ..status import DUE, OVERDUE, evaluate, evaluation_to_dict
@@ -50,6 +52,20 @@ def run_init(
     except ValidationError as exc:
         raise _option_problem(env, exc, {"id": "--unit-id", "name": "--unit-name"}) from exc
     try:
+        CampaignConfig(timezone=timezone, start=today.date())
+    except ValidationError as exc:
+        raise _option_problem(env, exc, {"timezone": "--timezone"}) from exc
+    today = today.astimezone(ZoneInfo(timezone))
+    if checklist not in builtin_names():
+        # A path is typed relative to where the user stands; the workspace keeps it relative
+        # to itself, so the folder can move (or be cloned elsewhere) with its checklist.
+        given = Path(checklist) if Path(checklist).is_absolute() else Path.cwd() / checklist
+        resolve_sources(str(given))  # a clear error now if it does not exist
+        try:
+            checklist = Path(os.path.relpath(given.resolve(), root.resolve())).as_posix()
+        except ValueError:  # another drive on Windows
+            checklist = str(given.resolve())
+    try:
         campaign = CampaignConfig(
             checklist=checklist,
             start=dates.parse_date(start) if start else today.date(),
@@ -58,8 +74,6 @@ def run_init(
         )
     except ValidationError as exc:
         raise _option_problem(env, exc, {"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
-    if checklist != BUILTIN and checklist not in builtin_names():
-        resolve_sources(checklist, root)  # a clear error now if it does not exist
     workspace = create_workspace(root, WorkspaceConfig(unit=unit, campaign=campaign))
     env.output.say(
         "init_done",
@@ -183,30 +197,28 @@ def run_checklist_list(env: Env, paths: list[str]) -> None:
     from rich.text import Text
 
     table = Table(box=None, pad_edge=False)
-    for key in ("col.checklist", "col.doc_number", "col.title", "col.sections", "col.measures", "col.where"):
-        table.add_column(env.output.t(key), overflow="fold")
-    specs = [*builtin_names(), *paths]
-    for spec in specs:
-        files = resolve_sources(spec, Path.cwd())
-        checklist = load_checklist_lenient(files)
+    table.add_column(env.output.t("col.checklist"), no_wrap=True)
+    table.add_column(env.output.t("col.doc_number"), no_wrap=True)
+    table.add_column(env.output.t("col.sections"), justify="right", no_wrap=True)
+    table.add_column(env.output.t("col.measures"), justify="right", no_wrap=True)
+    table.add_column(env.output.t("col.title"), overflow="fold")
+    for spec in [*builtin_names(), *paths]:
+        checklist = load_checklist_lenient(resolve_sources(spec, Path.cwd()))
         if checklist is None:
             continue
         notice = checklist.notice
         table.add_row(
             Text(spec),
             Text(notice.doc_number if notice else "—"),
-            Text(notice.title if notice else "—"),
             Text(str(len(checklist.sections))),
             Text(str(len(checklist.measures))),
-            Text(str(files[0].parent)),
+            Text(notice.title if notice else "—"),
         )
     env.output.out.print(table)
 
 
-def checklist_to_dict(checklist_name: str, checklist: object) -> dict[str, object]:
-    from ..checklist import Checklist
-
-    assert isinstance(checklist, Checklist)
+def checklist_to_dict(checklist_name: str, checklist: Checklist, section_ids: list[str]) -> dict[str, object]:
+    """The public JSON shape of `checklist show --format json` (PRODUCT.md §5)."""
     notice = checklist.notice
     return {
         "checklist": checklist_name,
@@ -219,6 +231,7 @@ def checklist_to_dict(checklist_name: str, checklist: object) -> dict[str, objec
                 "measures": [m.model_dump(mode="json", exclude_none=True) for m in entry.measures],
             }
             for entry in checklist.sections
+            if entry.section.id in section_ids
         ],
     }
 
@@ -240,9 +253,7 @@ def run_checklist_show(env: Env, item: str | None, fmt: str, spec: str | None, w
         assert entry is not None
         sections = [entry]
     if fmt == "json":
-        data = checklist_to_dict(checklist.name, checklist)
-        if item is not None:
-            data["sections"] = [s for s in data["sections"] if isinstance(s, dict) and s["id"] == item]  # type: ignore[union-attr]
+        data = checklist_to_dict(checklist.name, checklist, [s.section.id for s in sections])
         env.output.data(dump_json(data))
     else:
         env.output.out.print(checklist_tables(env.lang, checklist, sections))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from ..errors import UsageProblem
 
@@ -27,7 +27,7 @@ def now() -> datetime:
         if value.tzinfo is None:
             raise UsageProblem("bad_now", value=fixed)
         return value
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def month_range(value: str) -> tuple[date, date]:

@@ -53,10 +53,10 @@ class Output:
     def create(cls, lang: Lang) -> Output:
         return cls(lang, _console(sys.stdout), _console(sys.stderr))
 
-    def t(self, key: str, **params: Any) -> str:
+    def t(self, key: str, /, **params: Any) -> str:
         return t(self.lang, key, **params)
 
-    def say(self, key: str, **params: Any) -> None:
+    def say(self, key: str, /, **params: Any) -> None:
         """A diagnostic or progress line, to stderr."""
         self.err.print(self.t(key, **params), markup=False, highlight=False)
 

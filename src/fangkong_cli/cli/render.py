@@ -198,7 +198,7 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
         note_parts = [p for p in (r.reason, r.note) if p]
         note_parts += [f"[{ev.kind}] {ev.value}" for ev in r.evidence]
         table.add_row(
-            Text(r.at.strftime("%Y-%m-%d %H:%M%z")),
+            Text(r.at.strftime("%Y-%m-%d %H:%M")),
             Text(r.measure),
             Text(r.slot),
             Text(t(lang, f"state.{r.status.value}"), style=STATE_STYLE.get(r.status.value, "")),

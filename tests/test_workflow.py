@@ -1,0 +1,291 @@
+"""A unit's daily life: init, mark, check, status, history — counted by hand."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import Result, invoke, make_workspace, write_mini_checklist
+
+
+def evening(day: str) -> str:
+    return f"{day}T18:00:00+08:00"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    write_mini_checklist(tmp_path)
+    return make_workspace(tmp_path / "ws", checklist=str(tmp_path / "mini.yaml"))
+
+
+def mark(ws: Path, day: str, *args: str, now: str | None = None) -> Result:
+    result = invoke(["mark", *args, "--date", day, "--by", "张三"], cwd=ws, now=now or evening(day))
+    return result
+
+
+def scripted_week(ws: Path) -> None:
+    assert mark(ws, "2021-01-04", "9.1", "9.2", "-s", "done").exit_code == 0
+    assert mark(ws, "2021-01-04", "9.4", "-s", "partial", "--note", "初稿").exit_code == 0
+    assert mark(ws, "2021-01-05", "9.1", "-s", "done").exit_code == 0
+    assert mark(ws, "2021-01-05", "9.2", "-s", "not_done").exit_code == 0
+    # nothing on the 6th; on the 7th the officer back-fills the 6th (late) and does the 7th
+    assert mark(ws, "2021-01-06", "9.1", "-s", "done", now=evening("2021-01-07")).exit_code == 0
+    assert mark(ws, "2021-01-07", "9.1", "9.2", "-s", "done").exit_code == 0
+    assert mark(ws, "2021-01-08", "9.1", "-s", "na", "--reason", "单位停电放假").exit_code == 0
+
+
+def status_json(ws: Path, day: str) -> dict[str, object]:
+    result = invoke(["status", "--format", "json", "--date", day], cwd=ws, now=evening(day))
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert isinstance(data, dict)
+    return data
+
+
+def test_a_scripted_week_matches_a_hand_count(mini: Path) -> None:
+    scripted_week(mini)
+    data = status_json(mini, "2021-01-09")  # a Saturday
+    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    # 9.1 daily: 4th-8th answered (6th late, 8th n/a), 9th still open today
+    # 9.2 workdays: 4th, 5th, 7th answered; 6th and 8th missed
+    # 9.3 weekly: this week still open; 9.4 once: answered "partial", due the 10th
+    assert states == {"9.1": "due", "9.2": "overdue", "9.3": "due", "9.4": "partial"}
+    overdue = {m["id"]: m["overdue_slots"] for m in data["measures"]}  # type: ignore[index]
+    assert overdue["9.2"] == ["2021-01-06", "2021-01-08"]
+    assert data["summary"] == {
+        "slots_due": 13, "answered": 9, "coverage": round(9 / 13, 4),
+        "done": 6, "partial": 1, "not_done": 1, "na": 1, "overdue": 2, "late": 1,
+    }
+
+
+def test_after_the_week_the_missed_slots_turn_overdue(mini: Path) -> None:
+    scripted_week(mini)
+    data = status_json(mini, "2021-01-11")
+    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    assert states["9.3"] == "overdue"  # 2021-W01 ended unanswered
+    assert states["9.1"] == "overdue"  # 9th and 10th
+    assert states["9.4"] == "partial"  # answered before its due date: not overdue
+
+
+def test_a_late_record_clears_overdue_and_a_correction_wins(mini: Path) -> None:
+    scripted_week(mini)
+    assert mark(mini, "2021-01-06", "9.2", "-s", "done", now=evening("2021-01-09")).exit_code == 0
+    assert mark(mini, "2021-01-08", "9.2", "-s", "done", now=evening("2021-01-09")).exit_code == 0
+    assert mark(mini, "2021-01-05", "9.2", "-s", "done", now=evening("2021-01-09")).exit_code == 0
+    data = status_json(mini, "2021-01-09")
+    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    assert states["9.2"] == "done"
+    summary = data["summary"]
+    assert summary["overdue"] == 0 and summary["not_done"] == 0 and summary["late"] == 4  # type: ignore[index]
+    history = invoke(["history", "9.2", "--format", "json"], cwd=mini)
+    records = json.loads(history.stdout)["records"]
+    fifth = [r for r in records if r["slot"] == "2021-01-05"]
+    assert [r["status"] for r in fifth] == ["not_done", "done"]
+    assert fifth[0]["superseded"] and not fifth[0]["correction"]
+    assert fifth[1]["correction"] and fifth[1]["late"]
+
+
+def test_fail_on_exit_codes(mini: Path) -> None:
+    scripted_week(mini)
+    day = "2021-01-09"
+    assert invoke(["status", "--date", day, "--fail-on", "overdue"], cwd=mini, now=evening(day)).exit_code == 1
+    assert invoke(["status", "--date", day, "--fail-on", "due"], cwd=mini, now=evening(day)).exit_code == 1
+    clean = make_workspace(mini.parent / "clean", start="2021-01-04", checklist=str(mini.parent / "mini.yaml"))
+    assert mark(clean, "2021-01-04", "9.1", "9.2", "9.3", "9.4", "-s", "done").exit_code == 0
+    assert invoke(["status", "--date", "2021-01-04", "--fail-on", "overdue"], cwd=clean).exit_code == 0
+    assert invoke(["status", "--date", "2021-01-04", "--fail-on", "due"], cwd=clean).exit_code == 0
+    assert invoke(["status", "--date", "2021-01-05", "--fail-on", "due"], cwd=clean).exit_code == 1
+    assert invoke(["status", "--fail-on", "sometimes"], cwd=clean).exit_code == 2
+
+
+def test_status_table_and_tsv(mini: Path) -> None:
+    scripted_week(mini)
+    table = invoke(["status", "--date", "2021-01-09"], cwd=mini)
+    assert table.exit_code == 0
+    assert "逾期" in table.stdout and "覆盖率 69.2%" in table.stdout.replace("\n", "")
+    assert "\x1b[" not in table.stdout
+    tsv = invoke(["status", "--format", "tsv", "--date", "2021-01-09"], cwd=mini)
+    rows = [line.split("\t") for line in tsv.stdout.strip().splitlines()]
+    assert rows[0][:5] == ["id", "section", "title", "frequency", "state"]
+    assert {r[0]: r[4] for r in rows[1:]}["9.2"] == "overdue"
+
+
+def test_tailoring_marks_a_measure_not_applicable(tmp_path: Path) -> None:
+    write_mini_checklist(tmp_path)
+    ws = make_workspace(
+        tmp_path / "ws",
+        checklist=str(tmp_path / "mini.yaml"),
+        extra='\n[[tailoring]]\nmeasure = "9.2"\nreason = "本单位无固定办公场所"\n',
+    )
+    data = status_json(ws, "2021-01-06")
+    m92 = next(m for m in data["measures"] if m["id"] == "9.2")  # type: ignore[union-attr]
+    assert m92["state"] == "na" and m92["overdue"] == 0
+
+
+def test_mark_errors_record_nothing(mini: Path) -> None:
+    before = sorted((mini / "records").iterdir())
+    unknown = mark(mini, "2021-01-04", "9.1", "9.99", "-s", "done")
+    assert unknown.exit_code == 2 and "9.99" in unknown.stderr
+    outside = mark(mini, "2020-12-31", "9.1", "-s", "done")
+    assert outside.exit_code == 2 and "没有应填报的时段" in outside.stderr
+    holiday = mark(mini, "2021-01-09", "9.2", "-s", "done")
+    assert holiday.exit_code == 2
+    no_reason = mark(mini, "2021-01-04", "9.1", "-s", "na")
+    assert no_reason.exit_code == 2 and "--reason" in no_reason.stderr
+    bad_status = mark(mini, "2021-01-04", "9.1", "-s", "finished")
+    assert bad_status.exit_code == 2
+    bad_date = mark(mini, "2021-13-01", "9.1", "-s", "done")
+    assert bad_date.exit_code == 2 and "2021-13-01" in bad_date.stderr
+    assert sorted((mini / "records").iterdir()) == before
+
+
+def test_mark_remembers_the_officer(mini: Path) -> None:
+    assert invoke(["mark", "9.1", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")).exit_code == 2
+    assert mark(mini, "2021-01-04", "9.1", "-s", "done").exit_code == 0
+    again = invoke(["mark", "9.2", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04"))
+    assert again.exit_code == 0
+    assert 'by = "张三"' in (mini / "records" / "2021-01.toml").read_text(encoding="utf-8").split("9.2")[1]
+
+
+def test_evidence_file_url_and_path_tricks(mini: Path) -> None:
+    (mini / "evidence").mkdir()
+    (mini / "evidence" / "签到表.jpg").write_bytes(b"photo")
+    ok = mark(mini, "2021-01-04", "9.1", "-s", "done", "-e", "evidence/签到表.jpg", "-e", "https://example.org/a")
+    assert ok.exit_code == 0, ok.stderr
+    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    assert 'value = "evidence/签到表.jpg"' in text
+    assert "sha256 = \"" in text and 'kind = "url"' in text
+    (mini.parent / "secret.txt").write_text("x", encoding="utf-8")
+    for trick in ("../secret.txt", str(mini.parent / "secret.txt"), "../../etc/passwd"):
+        bad = mark(mini, "2021-01-05", "9.1", "-s", "done", "-e", trick)
+        assert bad.exit_code == 2, trick
+        assert "不在工作区内" in bad.stderr
+
+
+def test_records_keep_rich_markup_literally(mini: Path) -> None:
+    assert mark(mini, "2021-01-04", "9.1", "-s", "done", "--note", "[bold red]注意[/] [link=x]y").exit_code == 0
+    history = invoke(["history"], cwd=mini, env={"COLUMNS": "160"})
+    assert "[bold red]注意[/] [link=x]y" in history.stdout
+
+
+def test_control_characters_in_notes_are_refused(mini: Path) -> None:
+    bad = mark(mini, "2021-01-04", "9.1", "-s", "done", "--note", "a\x1b[31mb")
+    assert bad.exit_code == 2
+    assert not (mini / "records" / "2021-01.toml").exists()
+
+
+# --- workspace discovery -------------------------------------------------------------------
+
+
+def test_discovery_order(tmp_path: Path) -> None:
+    a = make_workspace(tmp_path / "a", unit_id="unit-a")
+    b = make_workspace(tmp_path / "b", unit_id="unit-b")
+    deep = a / "x" / "y"
+    deep.mkdir(parents=True)
+
+    def unit(**kw: object) -> str:
+        result = invoke(["status", "--format", "json", "--date", "2021-01-04"], **kw)  # type: ignore[arg-type]
+        assert result.exit_code == 0, result.stderr
+        return str(json.loads(result.stdout)["unit"]["id"])
+
+    assert unit(cwd=deep) == "unit-a"  # nearest fangkong.toml above
+    assert unit(cwd=deep, env={"FANGKONG_HOME": str(b)}) == "unit-b"  # env beats the folder
+    result = invoke(["status", "--format", "json", "--date", "2021-01-04", "-w", str(a)], cwd=deep, env={"FANGKONG_HOME": str(b)})
+    assert json.loads(result.stdout)["unit"]["id"] == "unit-a"  # --workspace beats both
+    none = invoke(["status"], cwd=tmp_path)
+    assert none.exit_code == 2 and "fangkong init" in none.stderr
+
+
+def test_init_refuses_bad_input_and_existing_workspaces(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws")
+    before = (ws / "fangkong.toml").read_bytes()
+    again = invoke(["init", "--dir", str(ws), "--unit-id", "x", "--unit-name", "y"])
+    assert again.exit_code == 2 and (ws / "fangkong.toml").read_bytes() == before
+    for bad_id in ("../evil", "a/b", "CON", "x" * 41, ""):
+        result = invoke(["init", "--dir", str(tmp_path / "n"), "--unit-id", bad_id, "--unit-name", "名"])
+        assert result.exit_code == 2, bad_id
+        assert not (tmp_path / "n" / "fangkong.toml").exists()
+    no_tty = invoke(["init", "--dir", str(tmp_path / "m")])
+    assert no_tty.exit_code == 2 and "--unit-id" in no_tty.stderr
+    bad_tz = invoke(["init", "--dir", str(tmp_path / "t"), "--unit-id", "x", "--unit-name", "y", "--timezone", "Mars/Base"])
+    assert bad_tz.exit_code == 2
+
+
+def test_init_interactive(tmp_path: Path) -> None:
+    result = invoke(["init", "--dir", str(tmp_path / "i")], tty=True, input="haidong\n海东市总工会\n", now=evening("2021-01-04"))
+    assert result.exit_code == 0, result.stderr
+    text = (tmp_path / "i" / "fangkong.toml").read_text(encoding="utf-8")
+    assert 'id = "haidong"' in text and "海东市总工会" in text and "start = 2021-01-04" in text
+
+
+# --- check -----------------------------------------------------------------------------------
+
+
+def check(ws: Path, day: str, answers: str, *extra: str) -> Result:
+    return invoke(["check", "--date", day, "--by", "李四", *extra], cwd=ws, tty=True, input=answers, now=evening(day))
+
+
+def test_check_walks_through_what_is_due(mini: Path) -> None:
+    # 9.1 done (Enter, Enter) · 9.2 skip · 9.3 partial with a note · 9.4 n/a with a reason
+    result = check(mini, "2021-01-04", "\n\ns\n2\n只推送了一次\n4\n已由上级统一修订\n\n")
+    assert result.exit_code == 0, result.stderr
+    assert "完成：本次保存 3 条，跳过 1 条" in result.stderr
+    data = status_json(mini, "2021-01-04")
+    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    assert states == {"9.1": "done", "9.2": "due", "9.3": "partial", "9.4": "na"}
+    # a rerun offers only what is still open
+    rerun = check(mini, "2021-01-04", "\n\n")
+    assert "共 1 项待填报" in rerun.stdout.replace("\n", "")
+    assert "完成：本次保存 1 条" in rerun.stderr
+    assert check(mini, "2021-01-04", "").stderr.startswith("2021-01-04：没有待填报的措施")
+
+
+def test_check_interrupted_keeps_what_was_answered_and_resumes(mini: Path) -> None:
+    # the input ends after the first answer, as if the officer pressed Ctrl-D / Ctrl-C
+    first = check(mini, "2021-01-04", "\n\n2\n")
+    assert first.exit_code == 0
+    assert "已中断" in first.stderr and "1 条" in first.stderr
+    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    assert text.count("[[record]]") == 1
+    resumed = check(mini, "2021-01-04", "\n\n\n\n\n\n")
+    assert "共 3 项待填报" in resumed.stdout.replace("\n", "")
+
+
+def test_check_keyboard_interrupt(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    answers = iter(["", ""])
+
+    def fake_input(prompt: str = "") -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise KeyboardInterrupt from None
+
+    monkeypatch.setattr(builtins, "input", fake_input)
+    result = check(mini, "2021-01-04", "")
+    assert result.exit_code == 0 and "已中断" in result.stderr
+    assert (mini / "records" / "2021-01.toml").read_text(encoding="utf-8").count("[[record]]") == 1
+
+
+def test_check_all_offers_answered_slots_to_correct(mini: Path) -> None:
+    assert mark(mini, "2021-01-04", "9.1", "-s", "not_done").exit_code == 0
+    result = check(mini, "2021-01-04", "q\n", "--all")
+    assert "共 4 项待填报" in result.stdout.replace("\n", "")
+    corrected = check(mini, "2021-01-04", "\n\nq\n", "--all")
+    assert corrected.exit_code == 0
+    data = status_json(mini, "2021-01-04")
+    assert {m["id"]: m["state"] for m in data["measures"]}["9.1"] == "done"  # type: ignore[index]
+
+
+def test_check_without_terminal_fails_at_once(mini: Path) -> None:
+    result = invoke(["check", "--date", "2021-01-04"], cwd=mini, input="\n")
+    assert result.exit_code == 2 and "fangkong mark" in result.stderr
+
+
+def test_check_offers_overdue_slots_marked_as_such(mini: Path) -> None:
+    result = check(mini, "2021-01-06", "q\n", "--section", "9")
+    assert "逾期 2021-01-04" in result.stdout
+    assert invoke(["check", "--section", "7"], cwd=mini, tty=True).exit_code == 2
