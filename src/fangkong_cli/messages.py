@@ -122,6 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check_nothing": ("{date}：没有待填报的措施。", "{date}: nothing is due."),
     "check_intro": ("{date}，共 {count} 项待填报（其中逾期 {overdue} 项）。回车＝已完成；输入 2 部分完成、3 未完成、4 不适用、s 跳过、q 退出。", "{date}: {count} to answer ({overdue} overdue). Enter = done; 2 partial, 3 not done, 4 n/a, s skip, q quit."),
     "check_ask_by": ("填报人", "Recorded by"),
+    "check_officer": ("填报人：{name}（用 --by 更换）", "Recorded by: {name} (change with --by)"),
     "check_ask_status": ("状态 [1/2/3/4/s/q]（回车＝1 已完成）", "Status [1/2/3/4/s/q] (Enter = 1 done)"),
     "check_bad_answer": ("请输入 1、2、3、4、s 或 q", "please answer 1, 2, 3, 4, s or q"),
     "check_ask_note": ("备注或证据（网址、工作区内的文件路径；回车跳过）", "Note or evidence (URL, file in the workspace; Enter to skip)"),

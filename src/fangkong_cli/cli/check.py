@@ -72,9 +72,10 @@ def run_check(
     saved = skipped = 0
     try:
         officer = (by or workspace.remembered_officer() or "").strip()
+        if officer:
+            console.print(Text(out.t("check_officer", name=officer), style="dim"))
         while not officer:
             officer = console.input(Text(out.t("check_ask_by") + ": ")).strip()
-        console.print(Text(f"{out.t('col.by')}：{officer}" if env.lang == "zh" else f"{out.t('col.by')}: {officer}", style="dim"))
         current_section = None
         for index, item in enumerate(items, start=1):
             if item.measure.section.id != current_section:

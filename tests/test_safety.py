@@ -1,0 +1,235 @@
+"""Nothing lost, nothing half-written: locking, crashes, full disks and damaged files."""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from conftest import invoke, make_workspace
+from fangkong_cli.fsutil import LOCK_NAME, atomic_write, write_output
+from fangkong_cli.records import load_records
+
+FANGKONG = str(Path(sys.executable).with_name("fangkong"))
+NOW = "2021-01-06T20:00:00+08:00"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and ".fangkong" not in p.parts and p.name != LOCK_NAME}
+
+
+# --- the lock ------------------------------------------------------------------------------
+
+
+def test_a_held_lock_gives_exit_4_and_records_nothing(workspace: Path) -> None:
+    before = snapshot(workspace)
+    with FileLock(workspace / LOCK_NAME):
+        result = invoke(
+            ["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"],
+            cwd=workspace,
+            now=NOW,
+            env={"FANGKONG_LOCK_TIMEOUT": "0.2"},
+        )
+    assert result.exit_code == 4
+    assert "另一个 fangkong" in result.stderr
+    assert snapshot(workspace) == before
+
+
+def test_twenty_parallel_writers_lose_nothing(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", start="2021-01-01")
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "FANGKONG_NOW": NOW}
+
+    def writer(day: int) -> int:
+        return subprocess.run(
+            [FANGKONG, "mark", "2.18", "4.16", "-s", "done", "--by", f"值班员{day}", "--date", f"2021-01-{day:02d}"],
+            cwd=ws, env=env, capture_output=True, timeout=120,
+        ).returncode
+
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        codes = list(pool.map(writer, range(1, 21)))
+    assert codes == [0] * 20
+    records = load_records(ws)
+    assert len(records) == 40
+    assert {(r.measure, r.slot) for r in records} == {(m, f"2021-01-{d:02d}") for m in ("2.18", "4.16") for d in range(1, 21)}
+
+
+def test_the_lock_dies_with_a_killed_process(workspace: Path) -> None:
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"from filelock import FileLock; l = FileLock({str(workspace / LOCK_NAME)!r}); l.acquire(); print('held', flush=True); import time; time.sleep(60)"],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
+        locked = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "0.1"})
+        assert locked.exit_code == 4
+    finally:
+        holder.kill()
+        holder.wait()
+        if holder.stdout is not None:
+            holder.stdout.close()
+    after = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "2"})
+    assert after.exit_code == 0, after.stderr
+
+
+# --- crashes ------------------------------------------------------------------------------
+
+WRITER = textwrap.dedent(
+    """
+    import sys
+    from datetime import datetime, timedelta, timezone
+    from pathlib import Path
+    from fangkong_cli.records import Record, append_records
+    root = Path(sys.argv[1])
+    tz = timezone(timedelta(hours=8))
+    at = datetime(2021, 1, 6, 20, 0, tzinfo=tz)
+    i = 0
+    print("go", flush=True)
+    while True:
+        i += 1
+        note = "记录" * 1500 + str(i)
+        append_records(root, [Record(measure="2.18", slot="2021-01-06", status="done", by="甲", at=at, note=note)], tz)
+    """
+)
+
+
+def test_kill_9_while_writing_leaves_every_file_parseable(workspace: Path) -> None:
+    month = workspace / "records" / "2021-01.toml"
+    seen_counts = []
+    for round_ in range(12):
+        with subprocess.Popen([sys.executable, "-c", WRITER, str(workspace)], stdout=subprocess.PIPE) as proc:
+            assert proc.stdout is not None and proc.stdout.readline().strip() == b"go"
+            time.sleep(0.05 + 0.013 * round_)
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+        if month.exists():
+            data = tomllib.loads(month.read_text(encoding="utf-8"))
+            seen_counts.append(len(data["record"]))
+        leftovers = [p.name for p in month.parent.iterdir() if p.name != month.name]
+        assert all(name.endswith(".tmp") for name in leftovers)
+    assert seen_counts and seen_counts == sorted(seen_counts)  # never lost, never shrank
+    assert len(load_records(workspace)) == seen_counts[-1]
+
+
+def test_permissions_of_a_replaced_file_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "f.toml"
+    target.write_text("a = 1\n", encoding="utf-8")
+    target.chmod(0o640)
+    atomic_write(target, b"a = 2\n")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_bytes() == b"a = 2\n"
+
+
+def test_a_full_disk_leaves_the_old_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    before = snapshot(workspace)
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-06"], cwd=workspace, now=NOW)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert result.exit_code == 3
+    assert "No space left" in result.stderr and "原有文件保持不变" in result.stderr
+    assert snapshot(workspace) == before
+    assert not [p for p in (workspace / "records").iterdir() if p.suffix == ".tmp"]
+
+
+def test_a_read_only_folder_gives_a_clear_error(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> object:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3 and "Permission denied" in result.stderr
+
+
+# --- damaged and hostile files -----------------------------------------------------------
+
+
+def test_damaged_records_are_reported_and_never_rewritten(workspace: Path) -> None:
+    month = workspace / "records" / "2021-01.toml"
+    month.write_text('format = 1\n\n[[record]]\nmeasure = "2.18"\nslot = "2021-01-05\n', encoding="utf-8")
+    before = month.read_bytes()
+    for args in (["status"], ["mark", "2.18", "-s", "done", "--by", "甲"], ["history"]):
+        result = invoke(args, cwd=workspace, now=NOW)
+        assert result.exit_code == 3, args
+        assert result.stderr.startswith(f"{month}:5: ")
+        assert month.read_bytes() == before
+
+
+def test_wrong_types_in_records_name_the_line(workspace: Path) -> None:
+    month = workspace / "records" / "2021-01.toml"
+    month.write_text(
+        'format = 1\n\n[[record]]\nmeasure = "2.18"\nslot = "2021-01-05"\nstatus = "done"\nby = "甲"\nat = 2021-01-05T08:00:00+08:00\n\n'
+        '[[record]]\nmeasure = "2.18"\nslot = "2021-01-06"\nstatus = "finished"\nby = "甲"\nat = 2021-01-06T08:00:00+08:00\n',
+        encoding="utf-8",
+    )
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3
+    assert f"{month}:13: record[2].status" in result.stderr
+
+
+def test_records_from_a_newer_version_are_refused(workspace: Path) -> None:
+    month = workspace / "records" / "2021-01.toml"
+    month.write_text("format = 7\n", encoding="utf-8")
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3 and "升级" in result.stderr
+    assert month.read_text(encoding="utf-8") == "format = 7\n"
+
+
+@pytest.mark.parametrize(
+    "edit, fragment, line",
+    [
+        (lambda t: t.replace('name = "西宁市总工会"', "name = 3"), "应为文本", 5),
+        (lambda t: t.replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Nowhere"\ncolour = "red"'), "未知的时区", 10),
+        (lambda t: t.replace("start = 2021-01-04", "start = 2021-01-04\nstart = 2021-01-05"), "TOML 格式错误", 10),
+        (lambda t: t.replace('id = "xining"', 'id = "../../etc"'), "单位编号", 4),
+        (lambda t: t + '\n[[tailoring]]\nmeasure = "9.99"\nreason = "x"\n', "9.99", 18),
+        (lambda t: t + "\n[[tailoring]]\nmeasure = \"2.18\"\n", "缺少必填项", 17),
+    ],
+)
+def test_bad_configuration_names_file_and_line(workspace: Path, edit: object, fragment: str, line: int) -> None:
+    config = workspace / "fangkong.toml"
+    config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")  # type: ignore[operator]
+    before = snapshot(workspace)
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert fragment in result.stderr
+    assert result.stderr.startswith(f"{config}:{line}: "), result.stderr
+    assert snapshot(workspace) == before
+
+
+def test_configuration_in_gbk_or_with_a_bom(workspace: Path) -> None:
+    config = workspace / "fangkong.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 0
+    config.write_bytes(text.encode("gbk"))
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3 and "UTF-8" in result.stderr
+
+
+def test_output_to_a_device_or_symlink_is_never_replaced(tmp_path: Path) -> None:
+    write_output(Path("/dev/null"), b"data")
+    assert Path("/dev/null").is_char_device()
+    real = tmp_path / "real.txt"
+    real.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real)
+    write_output(link, b"new")
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
