@@ -89,16 +89,17 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import datetime, timedelta, timezone
     from pathlib import Path
-    from fangkong_cli.records import Record, append_records
+    from fangkong_cli.records import Record, Status, append_records
     root = Path(sys.argv[1])
     tz = timezone(timedelta(hours=8))
     at = datetime(2021, 1, 6, 20, 0, tzinfo=tz)
     i = 0
-    print("go", flush=True)
     while True:
         i += 1
         note = "记录" * 1500 + str(i)
-        append_records(root, [Record(measure="2.18", slot="2021-01-06", status="done", by="甲", at=at, note=note)], tz)
+        append_records(root, [Record(measure="2.18", slot="2021-01-06", status=Status.DONE, by="甲", at=at, note=note)], tz)
+        if i == 1:
+            print("go", flush=True)  # warmed up: from now on every moment may be mid-write
     """
 )
 

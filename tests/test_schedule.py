@@ -9,11 +9,12 @@ from hypothesis import strategies as st
 
 from fangkong_cli.models import Frequency, Measure
 from fangkong_cli.schedule import Campaign, next_slot, slot_by_key, slot_for_date, slots_between
+from fangkong_cli.schemas import MeasureModel
 from fangkong_cli.workdays import calendar_covers, is_workday
 
 
 def measure(freq: str, **extra: object) -> Measure:
-    return Measure.model_validate({"id": "1.1", "title": "t", "source": "s", "frequency": freq, "evidence": "e", **extra})
+    return MeasureModel.model_validate({"id": "1.1", "title": "t", "source": "s", "frequency": freq, "evidence": "e", **extra}).to_domain()
 
 
 def test_daily_has_one_slot_per_calendar_day() -> None:

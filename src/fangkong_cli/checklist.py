@@ -4,29 +4,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from pydantic import BaseModel, ValidationError
-
+from . import cache
 from .errors import FileProblems, Problem, UsageProblem
-from .models import Measure, Notice, NoticeFile, Section, SectionFile
-from .yamlio import YamlDocument, load_yaml
+from .models import Measure, Notice, Section
+from .yamlio import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 BUILTIN = "qzbt-2021-4"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-@dataclass(frozen=True)
-class SectionEntry:
+class SectionEntry(NamedTuple):
     section: Section
     measures: tuple[Measure, ...]
     file: str
 
 
-@dataclass(frozen=True)
-class Checklist:
+class Checklist(NamedTuple):
     """A whole checklist: the notice (when one of its files has it) and its sections in order."""
 
     notice: Notice | None
@@ -133,67 +132,131 @@ def format_loc(loc: Iterable[str | int]) -> str:
     return out
 
 
-def _parse_file(path: Path) -> tuple[BaseModel | None, YamlDocument | None, list[Problem]]:
+# What one file holds once validated: ("notice", notice) or ("section", section, measures).
+_Parsed = tuple[Any, ...]
+
+
+def _validate_file(path: Path, raw: bytes) -> tuple[_Parsed | None, YamlDocument | None, list[Problem]]:
+    from pydantic import ValidationError
+
+    from .schemas import NoticeFile, SectionFile
+
     name = str(path)
-    doc, problems = load_yaml(path)
+    text, problem = decode_text(raw, name)
+    if problem is not None:
+        return None, None, [problem]
+    assert text is not None
+    doc, problems = parse_yaml(text, name)
     if doc is None or problems:
         return None, doc, problems
     data: Any = doc.data
     if not isinstance(data, dict):
         return None, doc, [Problem(name, 1, "checklist_not_mapping")]
-    model: type[BaseModel]
-    if "notice" in data:
-        model = NoticeFile
-    elif "section" in data:
-        model = SectionFile
-    else:
-        return None, doc, [Problem(name, 1, "checklist_unknown_kind")]
     try:
-        return model.model_validate(data), doc, []
+        if "notice" in data:
+            return ("notice", NoticeFile.model_validate(data).notice.to_domain()), doc, []
+        if "section" in data:
+            parsed = SectionFile.model_validate(data)
+            measures = tuple(m.to_domain() for m in parsed.measures)
+            return ("section", parsed.section.to_domain(), measures), doc, []
     except ValidationError as exc:
         return None, doc, validation_problems(exc, doc, name)
+    return None, doc, [Problem(name, 1, "checklist_unknown_kind")]
 
 
-def load_checklist(paths: Sequence[Path]) -> Checklist:
-    """Read and check every file; raise FileProblems listing all problems of all files."""
+def _read_file(path: Path, cache_root: Path | None) -> tuple[_Parsed | None, YamlDocument | None, list[Problem]]:
+    """One checklist file, validated, through the derived cache when it matches."""
+    name = str(path)
+    try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            return None, None, [Problem(name, None, "file_too_large", {"limit": MAX_YAML_BYTES // 1024})]
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        return None, None, [Problem(name, None, "file_is_directory")]
+    except FileNotFoundError:
+        return None, None, [Problem(name, None, "file_not_found")]
+    except OSError as exc:
+        return None, None, [Problem(name, None, "file_unreadable", {"reason": exc.strerror or str(exc)})]
+    key = cache.content_key(raw)
+    entry = cache.entry_name("checklist", path)
+    stored = cache.read(cache_root, entry, key)
+    if stored is not None:
+        try:
+            if stored[0] == "notice":
+                return ("notice", Notice.from_dict(stored[1])), None, []
+            section = Section(**stored[1])
+            return ("section", section, tuple(Measure.from_dict(m) for m in stored[2])), None, []
+        except (TypeError, ValueError, KeyError, IndexError):
+            pass
+    parsed, doc, problems = _validate_file(path, raw)
+    if parsed is not None and not problems:
+        if parsed[0] == "notice":
+            payload: tuple[Any, ...] = ("notice", parsed[1].to_dict())
+        else:
+            payload = ("section", parsed[1].to_dict(), [m.to_dict() for m in parsed[2]])
+        cache.write(cache_root, entry, key, payload)
+    return parsed, doc, problems
+
+
+def load_checklist(paths: Sequence[Path], cache_root: Path | None = None) -> Checklist:
+    """Read and check every file; raise FileProblems listing all problems of all files.
+
+    With `cache_root` (a workspace), validated files are kept in its derived cache."""
     problems: list[Problem] = []
     notice: Notice | None = None
     notice_file = ""
     sections: list[SectionEntry] = []
-    seen_measures: dict[str, tuple[str, int | None]] = {}
+    seen_measures: dict[str, tuple[str, Any, int]] = {}  # id -> (file, its line lookup, index)
     seen_sections: dict[str, str] = {}
     for path in paths:
         name = str(path)
-        parsed, doc, file_problems = _parse_file(path)
+        parsed, doc, file_problems = _read_file(path, cache_root)
         problems.extend(file_problems)
-        if isinstance(parsed, NoticeFile):
+        if parsed is None:
+            continue
+        if parsed[0] == "notice":
             if notice is not None:
                 problems.append(Problem(name, 1, "checklist_two_notices", {"first": notice_file}))
             else:
-                notice, notice_file = parsed.notice, name
-        elif isinstance(parsed, SectionFile):
-            line_of = doc.line_of if doc is not None else (lambda loc: None)
-            sid = parsed.section.id
+                notice, notice_file = parsed[1], name
+        else:
+            section, measures = parsed[1], parsed[2]
+            line_of = doc.line_of if doc is not None else _line_of_text(path)
+            sid = section.id
             if sid in seen_sections:
                 problems.append(
                     Problem(name, line_of(("section", "id")), "duplicate_section", {"id": sid, "first": seen_sections[sid]})
                 )
             seen_sections.setdefault(sid, name)
-            for i, m in enumerate(parsed.measures):
-                line = line_of(("measures", i, "id"))
+            for i, m in enumerate(measures):
                 if m.id in seen_measures:
-                    first_file, first_line = seen_measures[m.id]
+                    first_file, first_lines, first_index = seen_measures[m.id]
+                    first = f"{first_file}:{first_lines(('measures', first_index, 'id'))}"
                     problems.append(
-                        Problem(name, line, "duplicate_measure", {"id": m.id, "first": f"{first_file}:{first_line}"})
+                        Problem(name, line_of(("measures", i, "id")), "duplicate_measure", {"id": m.id, "first": first})
                     )
                 else:
-                    seen_measures[m.id] = (name, line)
-            sections.append(SectionEntry(parsed.section, tuple(parsed.measures), name))
+                    seen_measures[m.id] = (name, line_of, i)
+            sections.append(SectionEntry(section, measures, name))
     if problems:
         raise FileProblems(problems)
     if not sections:
         raise FileProblems([Problem(str(p), None, "checklist_no_measures") for p in paths[:1]])
     return Checklist(notice, tuple(sections), tuple(str(p) for p in paths))
+
+
+def _line_of_text(path: Path) -> Any:
+    """Line lookup for a file that came from the cache: parse it again only if a problem needs it."""
+
+    def line_of(loc: tuple[str | int, ...]) -> int | None:
+        try:
+            text, _ = decode_text(path.read_bytes(), str(path))
+        except OSError:
+            return None
+        doc, _ = parse_yaml(text or "", str(path))
+        return doc.line_of(loc) if doc is not None else None
+
+    return line_of
 
 
 def check_files(paths: Sequence[Path]) -> list[Problem]:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 # The five exit codes of the contract (PRODUCT.md §7).
 EXIT_OK = 0
@@ -13,14 +14,13 @@ EXIT_DATA = 3
 EXIT_LOCKED = 4
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with one file, at one line when known."""
 
     file: str
     line: int | None
     key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = MappingProxyType({})
 
 
 class FangkongError(Exception):

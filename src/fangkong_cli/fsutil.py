@@ -6,8 +6,6 @@ import contextlib
 import os
 import stat
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,6 +27,8 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _replace(tmp: str, target: Path) -> None:
+    import time
+
     for attempt in range(REPLACE_RETRIES):
         try:
             os.replace(tmp, target)
@@ -53,6 +53,8 @@ def atomic_write(path: Path, data: bytes) -> None:
         mode = None
     except OSError as exc:
         raise DataProblem("write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
+    import tempfile
+
     tmp: str | None = None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -8,23 +8,11 @@ from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, NamedTuple
 
-import tomli_w
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    TypeAdapter,
-    ValidationError,
-    model_validator,
-)
-from pydantic_core import PydanticCustomError
-
+from . import cache
 from .errors import DataProblem, FileProblems, Problem
 from .fsutil import atomic_write
-from .models import Id, _no_control
 
 RECORDS_FORMAT = 1
 MAX_RECORDS_BYTES = 32 * 1024 * 1024
@@ -38,38 +26,32 @@ class Status(StrEnum):
     NA = "na"
 
 
-FreeText = Annotated[str, Field(max_length=4000), AfterValidator(_no_control)]
+class Evidence(NamedTuple):
+    kind: str  # note, url or file
+    value: str
+    sha256: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"kind": self.kind, "value": self.value}
+        if self.sha256 is not None:
+            data["sha256"] = self.sha256
+        return data
 
 
-class Evidence(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class Record(NamedTuple):
+    """One answer. Records are never changed: a correction is a newer record for the same slot.
 
-    kind: Literal["note", "url", "file"]
-    value: FreeText
-    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    Build one from outside data with `schemas.RecordModel(...).to_domain()`, which validates.
+    """
 
-
-class Record(BaseModel):
-    """One answer. Records are never changed: a correction is a newer record for the same slot."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    measure: Id
-    slot: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
+    measure: str
+    slot: str
     status: Status
-    by: Annotated[FreeText, Field(min_length=1, max_length=64)]
+    by: str
     at: datetime
-    note: FreeText = ""
-    reason: FreeText = ""
+    note: str = ""
+    reason: str = ""
     evidence: tuple[Evidence, ...] = ()
-
-    @model_validator(mode="after")
-    def _checks(self) -> Record:
-        if self.at.tzinfo is None:
-            raise PydanticCustomError("fk_naive_time", "the time needs an offset")
-        if self.status is Status.NA and not self.reason.strip():
-            raise PydanticCustomError("fk_na_reason", "na needs a reason")
-        return self
 
     def to_toml_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -84,18 +66,13 @@ class Record(BaseModel):
         if self.reason:
             data["reason"] = self.reason
         if self.evidence:
-            data["evidence"] = [e.model_dump(exclude_none=True) for e in self.evidence]
+            data["evidence"] = [e.to_dict() for e in self.evidence]
         return data
 
-
-_RECORD_LIST = TypeAdapter(list[Record])
-
-
-class _RecordsFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    format: int
-    record: list[dict[str, Any]] = Field(default_factory=list)
+    def to_json_dict(self) -> dict[str, Any]:
+        data = self.to_toml_dict()
+        data["at"] = self.at.isoformat()
+        return data
 
 
 def records_dir(root: Path) -> Path:
@@ -141,8 +118,12 @@ def parse_records(text: str, name: str) -> list[Record]:
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > RECORDS_FORMAT:
         raise FileProblems([Problem(name, 1, "records_newer", {"found": version, "known": RECORDS_FORMAT})])
+    from pydantic import ValidationError
+
+    from .schemas import RECORD_LIST, RecordsFileModel
+
     try:
-        shell = _RecordsFile.model_validate(raw)
+        shell = RecordsFileModel.model_validate(raw)
     except ValidationError as exc:
         problems = [
             Problem(name, 1, "invalid_value", {"where": ".".join(map(str, e["loc"])), "type": e["type"], "detail": e["msg"], "ctx": {}})
@@ -150,7 +131,7 @@ def parse_records(text: str, name: str) -> list[Record]:
         ]
         raise FileProblems(problems) from exc
     try:
-        return _RECORD_LIST.validate_python(shell.record)
+        return [m.to_domain() for m in RECORD_LIST.validate_python(shell.record)]
     except ValidationError as exc:
         problems = []
         for err in exc.errors(include_url=False):
@@ -190,13 +171,63 @@ def month_files(root: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
 
 
-def load_records(root: Path) -> list[Record]:
+# Parsing TOML and validating every record is most of the cost of `status`: the validated
+# records of each month file are kept in the derived cache (cache.py), keyed by its bytes.
+
+_Row = tuple[str, str, str, str, str, str, str, tuple[tuple[str, str, str | None], ...]]
+
+
+def _to_row(r: Record) -> _Row:
+    return (
+        r.measure, r.slot, r.status.value, r.by, r.at.isoformat(), r.note, r.reason,
+        tuple((e.kind, e.value, e.sha256) for e in r.evidence),
+    )
+
+
+def _from_row(row: _Row) -> Record:
+    measure, slot, status, by, at, note, reason, evidence = row
+    return Record(
+        measure, slot, Status(status), by, datetime.fromisoformat(at), note, reason,
+        tuple(Evidence(k, v, h) for k, v, h in evidence),
+    )
+
+
+def read_month(root: Path, path: Path, use_cache: bool = True) -> list[Record]:
+    """The records of one month file (through the cache when it matches the file's bytes)."""
+    from .yamlio import decode_text
+
+    try:
+        if path.stat().st_size > MAX_RECORDS_BYTES:
+            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_RECORDS_BYTES // 1024})])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    key = cache.content_key(raw)
+    name = f"records-{path.stem}.bin"
+    if use_cache:
+        rows = cache.read(root, name, key)
+        if rows is not None:
+            try:
+                return [_from_row(row) for row in rows]
+            except (TypeError, ValueError):
+                pass
+    text, problem = decode_text(raw, str(path))
+    if problem is not None:
+        raise FileProblems([problem])
+    assert text is not None
+    records = parse_records(text, str(path))
+    if use_cache:
+        cache.write(root, name, key, [_to_row(r) for r in records])
+    return records
+
+
+def load_records(root: Path, use_cache: bool = True) -> list[Record]:
     """Every record of the workspace, oldest month first, file order kept within a month."""
     out: list[Record] = []
     problems: list[Problem] = []
     for path in month_files(root):
         try:
-            out.extend(parse_records(read_month_text(path), str(path)))
+            out.extend(read_month(root, path, use_cache))
         except FileProblems as exc:
             problems.extend(exc.problems)
     if problems:
@@ -205,6 +236,8 @@ def load_records(root: Path) -> list[Record]:
 
 
 def _pairs(data: dict[str, Any]) -> str:
+    import tomli_w
+
     # One `key = value` line each, tomli-w formatting every value. Only scalars come here, so
     # tomli-w has no table layout to choose (it may render short arrays of tables inline,
     # which would not append to an existing [[record]] array).
@@ -235,8 +268,8 @@ def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Pa
         block = "".join("\n" + render_record(r) for r in batch)
         old: list[Record] = []
         if path.exists():
+            old = read_month(root, path)  # refuses a damaged or newer file
             text = read_month_text(path)
-            old = parse_records(text, str(path))
             if text and not text.endswith("\n"):
                 text += "\n"
         else:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from .models import Frequency, Measure
 from .workdays import is_workday
@@ -11,8 +11,7 @@ from .workdays import is_workday
 ONE_DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Campaign:
+class Campaign(NamedTuple):
     start: date
     end: date | None = None
 
@@ -20,8 +19,7 @@ class Campaign:
         return self.start <= day and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Slot:
+class Slot(NamedTuple):
     """One period to answer: `key` names it in records (a day, 2021-W05, 2021-01, 2021-Q1, …)."""
 
     key: str

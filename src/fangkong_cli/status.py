@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, tzinfo
+from typing import NamedTuple
 
 from .checklist import Checklist
 from .models import Frequency, Measure, Section
@@ -17,8 +18,7 @@ OVERDUE = "overdue"
 STATES = ("done", "partial", "not_done", "na", DUE, OVERDUE)
 
 
-@dataclass(frozen=True, slots=True)
-class SlotState:
+class SlotState(NamedTuple):
     slot: Slot
     state: str
     record: Record | None = None
@@ -71,8 +71,7 @@ class Figures:
         }
 
 
-@dataclass(frozen=True)
-class MeasureStatus:
+class MeasureStatus(NamedTuple):
     measure: Measure
     section: Section
     state: str
@@ -84,22 +83,20 @@ class MeasureStatus:
     events: tuple[Record, ...] = ()  # as_needed measures: the events recorded in the period
 
 
-@dataclass(frozen=True)
-class SectionStatus:
+class SectionStatus(NamedTuple):
     section: Section
     measures: tuple[MeasureStatus, ...]
     figures: Figures
 
 
-@dataclass(frozen=True)
-class Evaluation:
+class Evaluation(NamedTuple):
     as_of: date
     first: date
     last: date
     sections: tuple[SectionStatus, ...]
     figures: Figures
     unmatched: int = 0  # records for slots or measures this evaluation has no place for
-    years_without_calendar: tuple[int, ...] = field(default=())
+    years_without_calendar: tuple[int, ...] = ()
 
     @property
     def measures(self) -> tuple[MeasureStatus, ...]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import NamedTuple
 
 from .errors import UsageProblem
 from .fsutil import workspace_lock
@@ -51,6 +48,8 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
             raise UsageProblem("evidence_outside", path=text)
         if not real.is_file():
             raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
+        import hashlib
+
         digest = hashlib.sha256()
         try:
             with open(real, "rb") as fh:
@@ -62,8 +61,7 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
     return Evidence(kind="note", value=text)
 
 
-@dataclass(frozen=True)
-class Answer:
+class Answer(NamedTuple):
     measure_id: str
     day: date
     status: Status
@@ -90,9 +88,13 @@ def build_record(
         raise UsageProblem("no_slot", id=measure.id, frequency=measure.frequency.value, date=answer.day.isoformat())
     if answer.status is Status.NA and not answer.reason.strip():
         raise UsageProblem("na_needs_reason")
+    from pydantic import ValidationError
+
+    from .schemas import RecordModel
+
     evidence = tuple(evidence_from(workspace, spec, cwd) for spec in answer.evidence if spec.strip())
     try:
-        record = Record(
+        record = RecordModel(
             measure=measure.id,
             slot=slot.key,
             status=answer.status,
@@ -100,8 +102,8 @@ def build_record(
             at=now.astimezone(workspace.tz).replace(microsecond=0),
             note=answer.note.strip(),
             reason=answer.reason.strip(),
-            evidence=evidence,
-        )
+            evidence=tuple(e.to_dict() for e in evidence),
+        ).to_domain()
     except ValidationError as exc:
         what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
         raise UsageProblem("text_invalid", what=what or "input") from exc
@@ -119,8 +121,7 @@ def record_answers(
     return built
 
 
-@dataclass(frozen=True)
-class HistoryEntry:
+class HistoryEntry(NamedTuple):
     record: Record
     slot: Slot | None
     late: bool

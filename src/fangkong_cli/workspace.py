@@ -9,16 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
 
-import tomli_w
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
-
-from .checklist import BUILTIN, Checklist, format_loc, load_checklist, resolve_sources
+from . import cache
+from .checklist import Checklist, format_loc, load_checklist, resolve_sources
 from .errors import DataProblem, FileProblems, Problem, UsageProblem
 from .fsutil import atomic_write
-from .models import Id, Line, Text
+from .models import plain
 from .schedule import Campaign
 
 CONFIG_NAME = "fangkong.toml"
@@ -27,91 +25,81 @@ CONFIG_FORMAT = 1
 MAX_CONFIG_BYTES = 1024 * 1024
 
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_UNIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 
 
-def _safe_unit_id(value: str) -> str:
-    from pydantic_core import PydanticCustomError
-
-    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}", value) or value.lower() in _WINDOWS_RESERVED:
-        raise PydanticCustomError("fk_unit_id", "unit id must be a short safe name")
-    return value
+def is_safe_unit_id(value: str) -> bool:
+    """Unit ids name files and folders: short, plain, and never a path or a device name."""
+    return bool(_UNIT_ID.fullmatch(value)) and value.lower() not in _WINDOWS_RESERVED
 
 
-UnitId = Annotated[str, AfterValidator(_safe_unit_id)]
+def __getattr__(name: str) -> Any:
+    # `UnitId`, the pydantic type, lives with the other schemas; importing it from here stays
+    # possible without making every import of this module pay for pydantic.
+    if name == "UnitId":
+        from .schemas import UnitId
+
+        return UnitId
+    raise AttributeError(name)
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class UnitConfig(NamedTuple):
+    id: str
+    name: str
 
 
-class UnitConfig(_Strict):
-    id: UnitId
-    name: Annotated[Line, Field(max_length=80)]
-
-
-class CampaignConfig(_Strict):
-    checklist: Annotated[str, Field(min_length=1)] = BUILTIN
-    extra: list[str] = Field(default_factory=list)
+class CampaignConfig(NamedTuple):
+    checklist: str
+    extra: tuple[str, ...]
     start: date
-    end: date | None = None
-    timezone: str = "Asia/Shanghai"
-
-    @field_validator("timezone")
-    @classmethod
-    def _known_zone(cls, value: str) -> str:
-        from pydantic_core import PydanticCustomError
-
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
-            raise PydanticCustomError("fk_timezone", "unknown time zone") from exc
-        return value
-
-    @field_validator("end")
-    @classmethod
-    def _end_after_start(cls, value: date | None, info: Any) -> date | None:
-        from pydantic_core import PydanticCustomError
-
-        start = info.data.get("start")
-        if value is not None and start is not None and value < start:
-            raise PydanticCustomError("fk_end_before_start", "end before start")
-        return value
+    end: date | None
+    timezone: str
 
 
-class Tailoring(_Strict):
+class Tailoring(NamedTuple):
     """A measure the unit does not do for the campaign (or until a date), with the reason."""
 
-    measure: Id
-    reason: Text
+    measure: str
+    reason: str
     until: date | None = None
 
 
-class SignOff(_Strict):
-    preparer: Annotated[str, Field(max_length=40)] = ""
-    phone: Annotated[str, Field(max_length=40)] = ""
-    reviewer: Annotated[str, Field(max_length=40)] = ""
+class SignOff(NamedTuple):
+    preparer: str = ""
+    phone: str = ""
+    reviewer: str = ""
 
 
-class WorkspaceConfig(_Strict):
-    format: int = CONFIG_FORMAT
+class WorkspaceConfig(NamedTuple):
+    """fangkong.toml, validated (see schemas.WorkspaceConfigModel)."""
+
     unit: UnitConfig
     campaign: CampaignConfig
     signoff: SignOff = SignOff()
-    tailoring: list[Tailoring] = Field(default_factory=list)
+    tailoring: tuple[Tailoring, ...] = ()
+    format: int = CONFIG_FORMAT
 
     def to_toml(self) -> str:
+        import tomli_w
+
+        campaign: dict[str, Any] = {"checklist": self.campaign.checklist}
+        if self.campaign.extra:
+            campaign["extra"] = list(self.campaign.extra)
+        campaign["start"] = self.campaign.start
+        if self.campaign.end is not None:
+            campaign["end"] = self.campaign.end
+        campaign["timezone"] = self.campaign.timezone
         data: dict[str, Any] = {
             "format": self.format,
             "unit": {"id": self.unit.id, "name": self.unit.name},
-            "campaign": {
-                k: v
-                for k, v in self.campaign.model_dump().items()
-                if v is not None and v != []
-            },
-            "signoff": self.signoff.model_dump(),
+            "campaign": campaign,
+            "signoff": {"preparer": self.signoff.preparer, "phone": self.signoff.phone, "reviewer": self.signoff.reviewer},
         }
         if self.tailoring:
-            data["tailoring"] = [t.model_dump(exclude_none=True) for t in self.tailoring]
+            data["tailoring"] = [
+                {"measure": t.measure, "reason": t.reason, **({"until": t.until} if t.until else {})}
+                for t in self.tailoring
+            ]
         return tomli_w.dumps(data)
 
 
@@ -140,7 +128,7 @@ class Workspace:
         paths = resolve_sources(self.config.campaign.checklist, self.root)
         for extra in self.config.campaign.extra:
             paths.extend(resolve_sources(extra, self.root))
-        checklist = load_checklist(paths)
+        checklist = load_checklist(paths, cache_root=self.root)
         problems = [
             Problem(str(self.config_path), _key_line(self.config_path, "measure", t.measure), "tailoring_unknown_measure", {"id": t.measure})
             for t in self.config.tailoring
@@ -220,8 +208,12 @@ def parse_config(text: str, name: str) -> WorkspaceConfig:
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > CONFIG_FORMAT:
         raise FileProblems([Problem(name, 1, "config_newer", {"found": version, "known": CONFIG_FORMAT})])
+    from pydantic import ValidationError
+
+    from .schemas import WorkspaceConfigModel
+
     try:
-        return WorkspaceConfig.model_validate(raw)
+        return WorkspaceConfigModel.model_validate(raw).to_domain()
     except ValidationError as exc:
         problems = [
             Problem(
@@ -258,14 +250,53 @@ def find_root(explicit: Path | None, env_home: str | None, cwd: Path) -> Path:
 
 
 def open_workspace(root: Path) -> Workspace:
-    from .yamlio import read_text_file
+    """Read and validate fangkong.toml (through the derived cache when its bytes match)."""
+    from .yamlio import decode_text
 
     path = root / CONFIG_NAME
-    text, problem = read_text_file(path, MAX_CONFIG_BYTES)
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_CONFIG_BYTES // 1024})])
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    key = cache.content_key(raw)
+    stored = cache.read(root, "config.bin", key)
+    if stored is not None:
+        try:
+            return Workspace(root, _config_from_plain(stored))
+        except (TypeError, ValueError, KeyError):
+            pass
+    text, problem = decode_text(raw, str(path))
     if problem is not None:
         raise FileProblems([problem])
     assert text is not None
-    return Workspace(root, parse_config(text, str(path)))
+    config = parse_config(text, str(path))
+    cache.write(root, "config.bin", key, _config_to_plain(config))
+    return Workspace(root, config)
+
+
+def _config_to_plain(config: WorkspaceConfig) -> dict[str, Any]:
+    data = config._asdict()
+    data["unit"] = config.unit._asdict()
+    data["campaign"] = config.campaign._asdict()
+    data["signoff"] = config.signoff._asdict()
+    data["tailoring"] = [t._asdict() for t in config.tailoring]
+    return plain(data)  # type: ignore[no-any-return]
+
+
+def _config_from_plain(data: dict[str, Any]) -> WorkspaceConfig:
+    def day(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value is not None else None
+
+    c = data["campaign"]
+    return WorkspaceConfig(
+        unit=UnitConfig(**data["unit"]),
+        campaign=CampaignConfig(c["checklist"], tuple(c["extra"]), date.fromisoformat(c["start"]), day(c.get("end")), c["timezone"]),
+        signoff=SignOff(**data["signoff"]),
+        tailoring=tuple(Tailoring(t["measure"], t["reason"], day(t.get("until"))) for t in data["tailoring"]),
+        format=data["format"],
+    )
 
 
 def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:

@@ -25,25 +25,32 @@ _ALLOWED_TAGS = {
 }
 
 
-class _AliasFound(Exception):
-    def __init__(self, line: int) -> None:
-        super().__init__(line)
-        self.line = line
+# libyaml when PyYAML was built with it (the usual wheels are): the same grammar, many times
+# faster than the pure-Python parser.
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(yaml.SafeLoader):
-    """A SafeLoader that refuses aliases (no billion-laughs) and guesses no types."""
+class _Loader(_Base):  # type: ignore[valid-type, misc]
+    """A safe loader that guesses no types: 08:30, no, 0123 and 2021-01-01 stay the strings
+    they look like; the models decide what a value may be."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        if self.check_event(AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise _AliasFound(event.start_mark.line + 1)
-        return super().compose_node(parent, index)
+    yaml_implicit_resolvers: dict[str, list[tuple[str, object]]] = {}
 
 
-# No implicit resolvers: 08:30, no, 0123 and 2021-01-01 all stay the strings they look like;
-# the models decide what a value may be.
-_Loader.yaml_implicit_resolvers = {}
+def _first_alias_line(text: str) -> int | None:
+    """Line of the first alias (*name): aliases are refused, so no billion-laughs expansion."""
+    if "*" not in text:
+        return None
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, AliasEvent):
+                mark = event.start_mark
+                return int(mark.line) + 1 if mark is not None else 1
+    finally:
+        loader.dispose()
+    return None
 
 
 class YamlDocument:
@@ -77,6 +84,11 @@ def read_text_file(path: Path, max_bytes: int) -> tuple[str | None, Problem | No
         return None, Problem(name, None, "file_not_found")
     except OSError as exc:
         return None, Problem(name, None, "file_unreadable", {"reason": exc.strerror or str(exc)})
+    return decode_text(raw, name)
+
+
+def decode_text(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
+    """UTF-8 text (a BOM is dropped); GBK or binary content is a Problem with its line."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -100,13 +112,14 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     try:
+        alias_line = _first_alias_line(text)
+        if alias_line is not None:
+            return None, [Problem(name, alias_line, "yaml_alias")]
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
         finally:
             loader.dispose()
-    except _AliasFound as exc:
-        return None, [Problem(name, exc.line, "yaml_alias")]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

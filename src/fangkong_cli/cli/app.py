@@ -2,11 +2,9 @@
 
 # Annotations are evaluated at definition time: typer reads them, and they close over `h`.
 
-import json
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, NamedTuple
 
 import typer
 
@@ -35,8 +33,7 @@ class FailOn(StrEnum):
     due = "due"
 
 
-@dataclass(frozen=True)
-class Env:
+class Env(NamedTuple):
     """What every command needs: language and consoles, built once per invocation."""
 
     lang: Lang
@@ -225,6 +222,8 @@ def print_problems(env: Env, exc: FileProblems) -> int:
 
 
 def dump_json(data: object) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from rich.text import Text
 
@@ -21,8 +21,7 @@ from .render import frequency_label
 CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):
     measure: MeasureStatus
     slot: SlotState
 

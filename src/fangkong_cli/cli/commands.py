@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from pydantic import ValidationError
-
-from ..checklist import Checklist, builtin_names, check_files, load_checklist_lenient, resolve_sources
+from ..checklist import (
+    Checklist,
+    builtin_names,
+    check_files,
+    load_checklist_lenient,
+    resolve_sources,
+)
 from ..errors import EXIT_CONDITION, EXIT_OK, FileProblems, Problem, UsageProblem
 from ..messages import problem_text
 from ..status import DUE, OVERDUE, evaluate, evaluation_to_dict
 from ..tracking import Answer, history, parse_status, record_answers
-from ..workspace import CampaignConfig, UnitConfig, WorkspaceConfig, create_workspace
+from ..workspace import create_workspace
 from . import dates
 from .app import Env, current_checklist, dump_json, print_problems
 from .output import interactive
-from .render import checklist_tables, history_table, measure_detail, status_tables, status_tsv
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 
 def _option_problem(env: Env, exc: ValidationError, option_of: dict[str, str]) -> UsageProblem:
@@ -46,13 +53,17 @@ def run_init(
 
         unit_id = unit_id or typer.prompt(env.output.t("ask_unit_id")).strip()
         unit_name = unit_name or typer.prompt(env.output.t("ask_unit_name")).strip()
+    from pydantic import ValidationError
+
+    from ..schemas import CampaignModel, UnitModel, WorkspaceConfigModel
+
     today = dates.now()
     try:
-        unit = UnitConfig(id=unit_id, name=unit_name)
+        unit = UnitModel(id=unit_id, name=unit_name)
     except ValidationError as exc:
         raise _option_problem(env, exc, {"id": "--unit-id", "name": "--unit-name"}) from exc
     try:
-        CampaignConfig(timezone=timezone, start=today.date())
+        CampaignModel(timezone=timezone, start=today.date())
     except ValidationError as exc:
         raise _option_problem(env, exc, {"timezone": "--timezone"}) from exc
     today = today.astimezone(ZoneInfo(timezone))
@@ -66,7 +77,7 @@ def run_init(
         except ValueError:  # another drive on Windows
             checklist = str(given.resolve())
     try:
-        campaign = CampaignConfig(
+        campaign = CampaignModel(
             checklist=checklist,
             start=dates.parse_date(start) if start else today.date(),
             end=dates.parse_date(end) if end else None,
@@ -74,7 +85,7 @@ def run_init(
         )
     except ValidationError as exc:
         raise _option_problem(env, exc, {"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
-    workspace = create_workspace(root, WorkspaceConfig(unit=unit, campaign=campaign))
+    workspace = create_workspace(root, WorkspaceConfigModel(unit=unit, campaign=campaign).to_domain())
     env.output.say(
         "init_done",
         path=str(workspace.root),
@@ -144,8 +155,12 @@ def run_status(
         unit = {"id": workspace.config.unit.id, "name": workspace.config.unit.name}
         env.output.data(dump_json(evaluation_to_dict(evaluation, unit, checklist.name)))
     elif fmt == "tsv":
+        from .render import status_tsv
+
         env.output.data(status_tsv(evaluation))
     else:
+        from .render import status_tables
+
         env.output.out.print(status_tables(env.lang, evaluation))
     if fail_on == "overdue" and evaluation.figures.overdue:
         return EXIT_CONDITION
@@ -175,7 +190,7 @@ def run_history(
                 {
                     "records": [
                         {
-                            **e.record.model_dump(mode="json", exclude_defaults=True),
+                            **e.record.to_json_dict(),
                             "late": e.late,
                             "correction": e.correction,
                             "superseded": e.superseded,
@@ -189,6 +204,8 @@ def run_history(
     if not entries:
         env.output.say("history_empty")
         return
+    from .render import history_table
+
     env.output.out.print(history_table(env.lang, entries, workspace.config.campaign.timezone))
 
 
@@ -222,13 +239,13 @@ def checklist_to_dict(checklist_name: str, checklist: Checklist, section_ids: li
     notice = checklist.notice
     return {
         "checklist": checklist_name,
-        "notice": notice.model_dump(mode="json", exclude_none=True) if notice else None,
+        "notice": notice.to_dict() if notice else None,
         "sections": [
             {
                 "id": entry.section.id,
                 "number": entry.section.number,
                 "title": entry.section.title,
-                "measures": [m.model_dump(mode="json", exclude_none=True) for m in entry.measures],
+                "measures": [m.to_dict() for m in entry.measures],
             }
             for entry in checklist.sections
             if entry.section.id in section_ids
@@ -237,6 +254,8 @@ def checklist_to_dict(checklist_name: str, checklist: Checklist, section_ids: li
 
 
 def run_checklist_show(env: Env, item: str | None, fmt: str, spec: str | None, workspace: Path | None) -> None:
+    from .render import checklist_tables, measure_detail
+
     checklist = current_checklist(env, spec, workspace)
     sections = list(checklist.sections)
     if item is not None:
@@ -246,7 +265,7 @@ def run_checklist_show(env: Env, item: str | None, fmt: str, spec: str | None, w
             raise UsageProblem("show_unknown", id=item)
         if measure is not None and entry is None:
             if fmt == "json":
-                env.output.data(dump_json(measure.model_dump(mode="json", exclude_none=True)))
+                env.output.data(dump_json(measure.to_dict()))
             else:
                 env.output.out.print(measure_detail(env.lang, checklist, measure))
             return

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import IO, Any
-
-from rich.console import Console
+from functools import cached_property
+from typing import IO, TYPE_CHECKING, Any
 
 from ..messages import Lang, t
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 PLAIN_WIDTH = 160  # no terminal: wide enough that cron mail keeps table rows on one line
 
 
 def _console(stream: IO[str]) -> Console:
+    from rich.console import Console
+
     is_tty = _isatty(stream)
     width = None
     columns = os.environ.get("COLUMNS", "")
@@ -43,28 +46,39 @@ def _isatty(stream: IO[str]) -> bool:
         return False
 
 
-@dataclass
 class Output:
-    lang: Lang
-    out: Console
-    err: Console
+    """Consoles for stdout (data) and stderr (messages), made when first used: a command that
+    prints JSON never loads Rich's console machinery."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+        self._stdout = sys.stdout
+        self._stderr = sys.stderr
 
     @classmethod
     def create(cls, lang: Lang) -> Output:
-        return cls(lang, _console(sys.stdout), _console(sys.stderr))
+        return cls(lang)
+
+    @cached_property
+    def out(self) -> Console:
+        return _console(self._stdout)
+
+    @cached_property
+    def err(self) -> Console:
+        return _console(self._stderr)
 
     def t(self, key: str, /, **params: Any) -> str:
         return t(self.lang, key, **params)
 
     def say(self, key: str, /, **params: Any) -> None:
-        """A diagnostic or progress line, to stderr."""
-        self.err.print(self.t(key, **params), markup=False, highlight=False)
+        """A diagnostic or progress line, to stderr (plain text: no console needed)."""
+        self._stderr.write(self.t(key, **params) + "\n")
+        self._stderr.flush()
 
     def data(self, text: str) -> None:
         """Machine or report output, verbatim to stdout."""
-        stream = self.out.file
-        stream.write(text)
-        stream.flush()
+        self._stdout.write(text)
+        self._stdout.flush()
 
 
 def interactive() -> bool:

@@ -1,0 +1,261 @@
+"""Validation at the boundary: pydantic models for checklist files, records and fangkong.toml.
+
+Each model checks what comes from a file or the command line and turns it into the plain
+domain objects of models.py, records.py and workspace.py. Import this module lazily: only a
+command that validates (a cache miss, a write) pays for pydantic.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    TypeAdapter,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .checklist import BUILTIN
+from .models import Frequency, Measure, Notice, Reporting, Section
+from .records import Evidence, Record, Status
+from .workspace import (
+    CONFIG_FORMAT,
+    CampaignConfig,
+    SignOff,
+    Tailoring,
+    UnitConfig,
+    WorkspaceConfig,
+    is_safe_unit_id,
+)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+ID_PATTERN = r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_-]*(\.[0-9A-Za-z\u4e00-\u9fff_-]+)*$"
+
+
+def _no_control(value: str) -> str:
+    if _CONTROL.search(value):
+        raise PydanticCustomError("fk_control_chars", "control characters are not allowed")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\t" in value:
+        raise PydanticCustomError("fk_one_line", "must be a single line")
+    return value
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise PydanticCustomError("fk_blank", "must not be blank")
+    return value
+
+
+def _safe_unit_id(value: str) -> str:
+    if not is_safe_unit_id(value):
+        raise PydanticCustomError("fk_unit_id", "unit id must be a short safe name")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_control), AfterValidator(_not_blank)]
+Line = Annotated[str, AfterValidator(_no_control), AfterValidator(_one_line), AfterValidator(_not_blank)]
+# Ids end up in file names, table cells and command lines: letters, digits, - _ and single dots.
+Id = Annotated[str, Field(min_length=1, max_length=32, pattern=ID_PATTERN)]
+FreeText = Annotated[str, Field(max_length=4000), AfterValidator(_no_control)]
+UnitId = Annotated[str, AfterValidator(_safe_unit_id)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- checklists ------------------------------------------------------------------------------
+
+
+class MeasureModel(_Strict):
+    id: Id
+    title: Annotated[Line, Field(max_length=60)]
+    source: Text
+    frequency: Frequency
+    evidence: Text
+    role: Line | None = None
+    guidance: Text | None = None
+    due: date | None = None
+    start: date | None = None
+    end: date | None = None
+
+    @model_validator(mode="after")
+    def _frequency_fields(self) -> MeasureModel:
+        if self.frequency is Frequency.WINDOW:
+            if self.start is None or self.end is None:
+                raise PydanticCustomError("fk_window_dates", "a window needs start and end")
+            if self.start > self.end:
+                raise PydanticCustomError("fk_window_order", "start must not be after end")
+        elif self.start is not None or self.end is not None:
+            raise PydanticCustomError("fk_start_end_only_window", "start/end are for window only")
+        if self.due is not None and self.frequency is not Frequency.ONCE:
+            raise PydanticCustomError("fk_due_only_once", "due is for once only")
+        return self
+
+    def to_domain(self) -> Measure:
+        return Measure(**dict(self))
+
+
+class SectionModel(_Strict):
+    id: Id
+    number: Line
+    title: Line
+    source: Text | None = None
+
+    def to_domain(self) -> Section:
+        return Section(**dict(self))
+
+
+class ReportingModel(_Strict):
+    to: Line
+    source: Text
+
+
+class NoticeModel(_Strict):
+    id: Id
+    title: Line
+    doc_number: Line
+    issuer: Line
+    addressees: list[Line] = Field(default_factory=list)
+    preamble: Text | None = None
+    reporting: ReportingModel | None = None
+
+    def to_domain(self) -> Notice:
+        values = dict(self)
+        values["addressees"] = tuple(self.addressees)
+        values["reporting"] = Reporting(**dict(self.reporting)) if self.reporting is not None else None
+        return Notice(**values)
+
+
+class NoticeFile(_Strict):
+    notice: NoticeModel
+
+
+class SectionFile(_Strict):
+    section: SectionModel
+    measures: Annotated[list[MeasureModel], Field(min_length=1)]
+
+
+# --- records -----------------------------------------------------------------------------------
+
+
+class EvidenceModel(_Strict):
+    kind: Literal["note", "url", "file"]
+    value: FreeText
+    sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+
+
+class RecordModel(_Strict):
+    measure: Id
+    slot: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
+    status: Status
+    by: Annotated[FreeText, Field(min_length=1, max_length=64)]
+    at: datetime
+    note: FreeText = ""
+    reason: FreeText = ""
+    evidence: tuple[EvidenceModel, ...] = ()
+
+    @model_validator(mode="after")
+    def _checks(self) -> RecordModel:
+        if self.at.tzinfo is None:
+            raise PydanticCustomError("fk_naive_time", "the time needs an offset")
+        if self.status is Status.NA and not self.reason.strip():
+            raise PydanticCustomError("fk_na_reason", "na needs a reason")
+        return self
+
+    def to_domain(self) -> Record:
+        return Record(
+            measure=self.measure,
+            slot=self.slot,
+            status=self.status,
+            by=self.by,
+            at=self.at,
+            note=self.note,
+            reason=self.reason,
+            evidence=tuple(Evidence(e.kind, e.value, e.sha256) for e in self.evidence),
+        )
+
+
+RECORD_LIST = TypeAdapter(list[RecordModel])
+
+
+class RecordsFileModel(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    format: int
+    record: list[dict[str, Any]] = Field(default_factory=list)
+
+
+# --- fangkong.toml -----------------------------------------------------------------------------
+
+
+class UnitModel(_Strict):
+    id: UnitId
+    name: Annotated[Line, Field(max_length=80)]
+
+
+class CampaignModel(_Strict):
+    checklist: Annotated[str, Field(min_length=1)] = BUILTIN
+    extra: list[str] = Field(default_factory=list)
+    start: date
+    end: date | None = None
+    timezone: str = "Asia/Shanghai"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise PydanticCustomError("fk_timezone", "unknown time zone") from exc
+        return value
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: date | None, info: Any) -> date | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value < start:
+            raise PydanticCustomError("fk_end_before_start", "end before start")
+        return value
+
+
+class TailoringModel(_Strict):
+    measure: Id
+    reason: Text
+    until: date | None = None
+
+
+class SignOffModel(_Strict):
+    preparer: Annotated[str, Field(max_length=40)] = ""
+    phone: Annotated[str, Field(max_length=40)] = ""
+    reviewer: Annotated[str, Field(max_length=40)] = ""
+
+
+class WorkspaceConfigModel(_Strict):
+    format: int = CONFIG_FORMAT
+    unit: UnitModel
+    campaign: CampaignModel
+    signoff: SignOffModel = SignOffModel()
+    tailoring: list[TailoringModel] = Field(default_factory=list)
+
+    def to_domain(self) -> WorkspaceConfig:
+        c = self.campaign
+        return WorkspaceConfig(
+            format=self.format,
+            unit=UnitConfig(self.unit.id, self.unit.name),
+            campaign=CampaignConfig(c.checklist, tuple(c.extra), c.start, c.end, c.timezone),
+            signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
+            tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
+        )
