@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import DataProblem, WorkspaceLocked
+from .errors import DataProblem, UsageProblem, WorkspaceLocked
 
 REPLACE_RETRIES = 20  # Windows: another program (Excel, a virus scanner) may hold the file
 REPLACE_PAUSE = 0.1
@@ -93,7 +93,7 @@ def write_output(path: Path, data: bytes) -> None:
     except OSError as exc:
         raise DataProblem("write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
     if st is not None and stat.S_ISDIR(st.st_mode):
-        raise DataProblem("output_is_directory", path=str(path))
+        raise UsageProblem("output_is_directory", path=str(path))
     if st is not None and not stat.S_ISREG(st.st_mode):
         try:
             with open(path, "wb") as fh:
@@ -102,7 +102,7 @@ def write_output(path: Path, data: bytes) -> None:
             raise DataProblem("write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
         return
     if not path.parent.is_dir():
-        raise DataProblem("output_folder_missing", path=str(path.parent))
+        raise UsageProblem("output_folder_missing", path=str(path.parent))
     atomic_write(path, data)
 
 

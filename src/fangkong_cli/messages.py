@@ -145,6 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state.overdue": ("逾期", "overdue"),
     "detail.not_started": ("未开始", "not started"),
     "detail.as_needed": ("按需", "as needed"),
+    "detail.no_slot": ("本期无应填", "nothing due"),
     "freq.once": ("一次性", "once"),
     "freq.daily": ("每天", "daily"),
     "freq.workday": ("每个工作日", "every working day"),

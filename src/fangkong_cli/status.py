@@ -95,7 +95,6 @@ class Evaluation(NamedTuple):
     last: date
     sections: tuple[SectionStatus, ...]
     figures: Figures
-    unmatched: int = 0  # records for slots or measures this evaluation has no place for
     years_without_calendar: tuple[int, ...] = ()
 
     @property
@@ -155,7 +154,6 @@ def evaluate(
         by_measure.setdefault(record.measure, []).append(record)
     sections = []
     total = Figures()
-    used = 0
     for entry in checklist.sections:
         if section_id is not None and entry.section.id != section_id:
             continue
@@ -166,7 +164,6 @@ def evaluate(
                 measure, entry.section, campaign, latest, by_measure.get(measure.id, []),
                 as_of, tz, tailoring, first, last,
             )
-            used += len(status.slots) + len(status.events)
             sec_figures.merge(status.figures)
             measures.append(status)
         total.merge(sec_figures)
@@ -178,7 +175,7 @@ def evaluate(
         for year in range(first.year, last.year + 1)
         if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
     )
-    return Evaluation(as_of, first, last, tuple(sections), total, 0, uncovered)
+    return Evaluation(as_of, first, last, tuple(sections), total, uncovered)
 
 
 def _evaluate_measure(
@@ -217,7 +214,10 @@ def _evaluate_measure(
     elif states:
         state = states[-1].state
     else:
-        state, detail = Status.NA.value, "not_started"
+        # Nothing to answer in this range: not yet begun, or (in a report's period) none due.
+        upcoming = next_slot(measure, campaign, as_of)
+        begun = upcoming is None or upcoming.start <= last
+        state, detail = Status.NA.value, ("no_slot" if begun and as_of >= campaign.start else "not_started")
     last_done = next((s.slot.key for s in reversed(states) if s.state == Status.DONE.value), None)
     if current is not None and current.state in (DUE, OVERDUE):
         next_due: date | None = current.slot.end

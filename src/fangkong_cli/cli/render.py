@@ -87,6 +87,9 @@ def measure_detail(lang: Lang, checklist: Checklist, measure: Measure) -> Render
 
 
 def state_text(lang: Lang, status: MeasureStatus) -> Text:
+    if status.detail in ("as_needed", "no_slot"):
+        # nothing was asked: saying 不适用 here would read as "does not apply to us"
+        return Text(t(lang, f"detail.{status.detail}"), style="dim")
     label = t(lang, f"state.{status.state}")
     if status.detail:
         label += f"（{t(lang, f'detail.{status.detail}')}）" if lang == "zh" else f" ({t(lang, f'detail.{status.detail}')})"
