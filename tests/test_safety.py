@@ -234,3 +234,74 @@ def test_output_to_a_device_or_symlink_is_never_replaced(tmp_path: Path) -> None
     link.symlink_to(real)
     write_output(link, b"new")
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "new"
+
+
+# --- Windows: a file held open by another program ------------------------------------------
+
+
+def test_replace_is_retried_while_another_program_holds_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fangkong_cli import fsutil
+
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"old")
+    real_replace = os.replace
+    attempts = []
+
+    def busy_twice(src: str, dst: object) -> None:
+        attempts.append(dst)
+        if len(attempts) <= 2:
+            raise PermissionError(13, "The process cannot access the file")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(fsutil.sys, "platform", "win32")
+    monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.001)
+    monkeypatch.setattr(os, "replace", busy_twice)
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and len(attempts) == 3
+
+
+def test_a_file_held_for_good_gives_a_clear_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fangkong_cli import fsutil
+    from fangkong_cli.errors import DataProblem
+
+    target = tmp_path / "report.xlsx"
+    target.write_bytes(b"old")
+
+    def always_busy(src: str, dst: object) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(fsutil.sys, "platform", "win32")
+    monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.001)
+    monkeypatch.setattr(os, "replace", always_busy)
+    with pytest.raises(DataProblem) as caught:
+        atomic_write(target, b"new")
+    assert caught.value.key == "replace_busy"
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.xlsx"]
+
+
+# --- the derived cache -------------------------------------------------------------------
+
+
+def test_the_cache_follows_every_change_to_the_records(workspace: Path) -> None:
+    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    first = invoke(["history", "2.18", "--format", "json"], cwd=workspace)
+    assert '"status": "done"' in first.stdout
+    assert list((workspace / ".fangkong" / "cache").glob("records-2021-01.bin"))
+    month = workspace / "records" / "2021-01.toml"
+    month.write_text(month.read_text(encoding="utf-8").replace('status = "done"', 'status = "partial"'), encoding="utf-8")
+    edited = invoke(["history", "2.18", "--format", "json"], cwd=workspace)
+    assert '"status": "partial"' in edited.stdout  # a hand edit wins over the cache
+
+
+def test_a_damaged_cache_is_ignored(workspace: Path) -> None:
+    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 0
+    for entry in (workspace / ".fangkong" / "cache").iterdir():
+        entry.write_bytes(b"\x00garbage")
+    result = invoke(["status", "--format", "json"], cwd=workspace, now=NOW)
+    assert result.exit_code == 0 and '"answered": 1' in result.stdout
+    import shutil
+
+    shutil.rmtree(workspace / ".fangkong")
+    assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 0

@@ -69,6 +69,10 @@ def atomic_write(path: Path, data: bytes) -> None:
         _replace(tmp, target)
         tmp = None
         _fsync_dir(folder)
+    except PermissionError as exc:
+        if sys.platform == "win32":  # still held after the retries: most often an open Excel
+            raise DataProblem("replace_busy", path=str(path)) from exc
+        raise DataProblem("write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
     except OSError as exc:
         raise DataProblem("write_failed", path=str(path), reason=exc.strerror or str(exc)) from exc
     finally:

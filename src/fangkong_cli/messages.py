@@ -41,6 +41,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config_newer": ("配置文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "configuration format {found} is newer than {known}; upgrade fangkong"),
     "tailoring_unknown_measure": ("tailoring 中的措施 “{id}” 不在清单中", "tailoring names measure '{id}', which is not in the checklist"),
     "write_failed": ("无法写入 {path}：{reason}；原有文件保持不变", "cannot write {path}: {reason}; the existing file is unchanged"),
+    "replace_busy": ("{path} 正被其他程序（如 Excel）打开，无法替换；请关闭后重试，原有文件保持不变", "{path} is held open by another program (Excel?); close it and try again; the existing file is unchanged"),
     "output_is_directory": ("输出路径 {path} 是文件夹", "output path {path} is a folder"),
     "output_folder_missing": ("输出文件夹 {path} 不存在", "output folder {path} does not exist"),
     "locked": ("另一个 fangkong 正在使用工作区 {path}，请稍后再试", "another fangkong is using the workspace {path}; try again shortly"),
