@@ -289,3 +289,13 @@ def test_check_offers_overdue_slots_marked_as_such(mini: Path) -> None:
     result = check(mini, "2021-01-06", "q\n", "--section", "9")
     assert "逾期 2021-01-04" in result.stdout
     assert invoke(["check", "--section", "7"], cwd=mini, tty=True).exit_code == 2
+
+
+def test_short_records_marked_one_after_another_stay_valid_toml(mini: Path) -> None:
+    # tomli-w writes a short array of tables inline (`record = [...]`); appended after an
+    # existing [[record]] table that would redefine the key and break the month file.
+    for day in ("2021-01-04", "2021-01-05", "2021-01-06"):
+        assert mark(mini, day, "9.1", "-s", "done").exit_code == 0
+    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    assert text.count("[[record]]") == 3 and "record = [" not in text
+    assert invoke(["status", "--date", "2021-01-06"], cwd=mini).exit_code == 0

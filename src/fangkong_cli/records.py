@@ -263,7 +263,7 @@ def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Pa
     by_file: dict[Path, list[Record]] = {}
     for record in records:
         by_file.setdefault(month_file(root, record.at, tz), []).append(record)
-    planned: list[tuple[Path, str]] = []
+    planned: list[tuple[Path, str, list[Record]]] = []
     for path, batch in by_file.items():
         block = "".join("\n" + render_record(r) for r in batch)
         old: list[Record] = []
@@ -278,11 +278,14 @@ def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Pa
         # Never write what would not read back as exactly the old records plus the new ones.
         if parse_records(new_text, str(path)) != [*old, *batch]:
             raise DataProblem("write_failed", path=str(path), reason="round trip mismatch")
-        planned.append((path, new_text))
+        planned.append((path, new_text, [*old, *batch]))
     try:
         records_dir(root).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise DataProblem("write_failed", path=str(records_dir(root)), reason=exc.strerror or str(exc)) from exc
-    for path, text in planned:
-        atomic_write(path, text.encode("utf-8"))
-    return [p for p, _ in planned]
+    for path, text, kept in planned:
+        data = text.encode("utf-8")
+        atomic_write(path, data)
+        # the next `status` need not parse this file again: it holds exactly `kept`
+        cache.write(root, f"records-{path.stem}.bin", cache.content_key(data), [_to_row(r) for r in kept])
+    return [p for p, _, _ in planned]

@@ -199,8 +199,15 @@ def _evaluate_measure(
             measure, section, state, None if newest else "as_needed", (), None, None, figures, events
         )
     slots = slots_between(measure, campaign, first, last)
+    own_tailoring = [t for t in tailoring if t.measure == measure.id]
     states = tuple(
-        _slot_state(s, latest.get((measure.id, s.key)), as_of, tz, _tailoring_reason(tailoring, measure.id, s))
+        _slot_state(
+            s,
+            latest.get((measure.id, s.key)),
+            as_of,
+            tz,
+            _tailoring_reason(own_tailoring, measure.id, s) if own_tailoring else None,
+        )
         for s in slots
     )
     for s in states:

@@ -11,15 +11,23 @@ def _year_table(year: int) -> tuple[frozenset[int], bool]:
     """Ordinals of the working days of `year`, and whether the statutory calendar covers it."""
     import chinese_calendar
 
-    day = date(year, 1, 1)
+    try:
+        chinese_calendar.is_workday(date(year, 1, 1))  # its own word on whether it covers the year
+        covered = True
+    except NotImplementedError:
+        covered = False
+    # The package's tables of holidays and make-up days, read once; its is_workday() scans all
+    # of its data on every call (25 ms a year).
+    tables = getattr(chinese_calendar, "constants", None)
+    holidays = getattr(tables, "holidays", None) if covered else {}
+    make_up = getattr(tables, "workdays", None) if covered else {}
     days = []
-    covered = True
+    day = date(year, 1, 1)
     while day.year == year:
-        try:
+        if holidays is None or make_up is None:  # another layout of the package: ask it per day
             work = bool(chinese_calendar.is_workday(day))
-        except NotImplementedError:
-            covered = False
-            work = day.weekday() < 5
+        else:
+            work = day in make_up or (day.weekday() < 5 and day not in holidays)
         if work:
             days.append(day.toordinal())
         day += timedelta(days=1)

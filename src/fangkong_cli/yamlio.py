@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import yaml
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
 
@@ -25,23 +25,27 @@ _ALLOWED_TAGS = {
 }
 
 
-# libyaml when PyYAML was built with it (the usual wheels are): the same grammar, many times
-# faster than the pure-Python parser.
-_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _loader() -> type[Any]:
+    """The loader class, made on first use: a command served from the cache never imports yaml.
 
+    libyaml is used when PyYAML was built with it (the usual wheels are): the same grammar, many
+    times faster than the pure-Python parser. No implicit resolvers: 08:30, no, 0123 and
+    2021-01-01 stay the strings they look like; the models decide what a value may be.
+    """
+    import yaml
 
-class _Loader(_Base):  # type: ignore[valid-type, misc]
-    """A safe loader that guesses no types: 08:30, no, 0123 and 2021-01-01 stay the strings
-    they look like; the models decide what a value may be."""
-
-    yaml_implicit_resolvers: dict[str, list[tuple[str, object]]] = {}
+    base: type[Any] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return type("_Loader", (base,), {"yaml_implicit_resolvers": {}})
 
 
 def _first_alias_line(text: str) -> int | None:
     """Line of the first alias (*name): aliases are refused, so no billion-laughs expansion."""
+    from yaml.events import AliasEvent
+
     if "*" not in text:
         return None
-    loader = _Loader(text)
+    loader = _loader()(text)
     try:
         while loader.check_event():
             event = loader.get_event()
@@ -111,11 +115,13 @@ def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
+    import yaml
+
     try:
         alias_line = _first_alias_line(text)
         if alias_line is not None:
             return None, [Problem(name, alias_line, "yaml_alias")]
-        loader = _Loader(text)
+        loader = _loader()(text)
         try:
             node = loader.get_single_node()
         finally:
@@ -142,6 +148,8 @@ def _convert(
     problems: list[Problem],
     name: str,
 ) -> Any:
+    from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+
     line = node.start_mark.line + 1
     lines.setdefault(loc, line)
     if node.tag not in _ALLOWED_TAGS:
