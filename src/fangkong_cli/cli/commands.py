@@ -158,10 +158,14 @@ def run_status(
         from .render import status_tsv
 
         env.output.data(status_tsv(evaluation))
-    else:
+    elif env.output.is_terminal:
         from .render import status_tables
 
         env.output.out.print(status_tables(env.lang, evaluation))
+    else:
+        from .render import status_plain
+
+        env.output.data(status_plain(env.lang, evaluation, env.output.plain_width))
     if fail_on == "overdue" and evaluation.figures.overdue:
         return EXIT_CONDITION
     if fail_on == "due" and any(m.state in (DUE, OVERDUE) for m in evaluation.measures):

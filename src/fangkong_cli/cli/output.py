@@ -59,6 +59,16 @@ class Output:
     def create(cls, lang: Lang) -> Output:
         return cls(lang)
 
+    @property
+    def is_terminal(self) -> bool:
+        return _isatty(self._stdout)
+
+    @property
+    def plain_width(self) -> int:
+        """Width for plain output: COLUMNS when set, else wide enough for cron mail."""
+        columns = os.environ.get("COLUMNS", "")
+        return int(columns) if columns.isdigit() and int(columns) > 20 else PLAIN_WIDTH
+
     @cached_property
     def out(self) -> Console:
         return _console(self._stdout)

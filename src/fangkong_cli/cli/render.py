@@ -100,31 +100,64 @@ def _date(value: date | None) -> str:
     return value.isoformat() if value is not None else "—"
 
 
+STATUS_COLUMNS = ("col.id", "col.measure", "col.frequency", "col.state", "col.last_done", "col.next_due", "col.overdue")
+
+
+def slot_label(lang: Lang, key: str | None) -> str:
+    """A slot as people say it: the day, week or month, or 一次性 / 时段内 for single slots."""
+    if key is None:
+        return "—"
+    if key in ("once", "window"):
+        return t(lang, f"freq.{key}")
+    return key
+
+
+def _status_cells(lang: Lang, ms: MeasureStatus) -> list[str]:
+    return [
+        ms.measure.id,
+        ms.measure.title,
+        t(lang, f"freq.{ms.measure.frequency.value}"),
+        state_text(lang, ms).plain,
+        slot_label(lang, ms.last_done),
+        _date(ms.next_due),
+        str(ms.figures.overdue),
+    ]
+
+
 def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
+    """The status for a terminal: a Rich table per section, states in colour."""
     parts: list[RenderableType] = []
     for sec in evaluation.sections:
         table = _table(_section_title(sec.section.number, sec.section.title))
-        table.add_column(t(lang, "col.id"), no_wrap=True)
-        table.add_column(t(lang, "col.measure"), overflow="fold", ratio=3)
-        table.add_column(t(lang, "col.frequency"), no_wrap=True)
-        table.add_column(t(lang, "col.state"), no_wrap=True)
-        table.add_column(t(lang, "col.last_done"), overflow="fold")
-        table.add_column(t(lang, "col.next_due"), overflow="fold")
-        table.add_column(t(lang, "col.overdue"), justify="right", no_wrap=True)
+        for key in STATUS_COLUMNS:
+            if key == "col.measure":
+                table.add_column(t(lang, key), overflow="fold", ratio=3)
+            else:
+                table.add_column(t(lang, key), no_wrap=True, justify="right" if key == "col.overdue" else "left")
         for ms in sec.measures:
-            overdue = ms.figures.overdue
-            table.add_row(
-                Text(ms.measure.id),
-                Text(ms.measure.title),
-                Text(t(lang, f"freq.{ms.measure.frequency.value}")),
-                state_text(lang, ms),
-                Text(ms.last_done or "—"),
-                Text(_date(ms.next_due)),
-                Text(str(overdue), style="bold red" if overdue else ""),
-            )
+            cells = [Text(c) for c in _status_cells(lang, ms)]
+            cells[3] = state_text(lang, ms)
+            if ms.figures.overdue:
+                cells[6].stylize("bold red")
+            table.add_row(*cells)
         parts.append(table)
     parts.append(Text(summary_line(lang, evaluation.as_of, evaluation.figures)))
     return Group(*parts)
+
+
+def status_plain(lang: Lang, evaluation: Evaluation, width: int) -> str:
+    """The same status as plain aligned text, for cron mail and pipes (and fast to draw)."""
+    from .plain import fold, grid
+
+    headers = [t(lang, key) for key in STATUS_COLUMNS]
+    out: list[str] = []
+    for sec in evaluation.sections:
+        out += fold(_section_title(sec.section.number, sec.section.title), width)
+        rows = [_status_cells(lang, ms) for ms in sec.measures]
+        out += grid(headers, rows, (6,), width, wide=1)
+        out.append("")
+    out += fold(summary_line(lang, evaluation.as_of, evaluation.figures), width)
+    return "\n".join(out) + "\n"
 
 
 def percent(value: float | None) -> str:

@@ -195,55 +195,11 @@ def _print_rejected(ctx: typer.Context, rejected: "Sequence[Rejected]") -> None:
 
 
 
-def grid(
-    headers: "Sequence[str]", rows: "Sequence[Sequence[str]]", right: "Sequence[int]", width: int, wide: int = 0
-) -> list[str]:
-    """A plain-text table that fits `width`: column `wide` folds, CJK counts double.
-
-    Drawn by hand because a Rich Table takes seconds for the thousand rows of a province.
-    """
-    from rich.cells import cell_len
-
-    widths = [max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
-    gap = 2
-    total = sum(widths) + gap * (len(widths) - 1)
-    if total > width:
-        widths[wide] = max(8, widths[wide] - (total - width))
-
-    def fold(text: str, room: int) -> list[str]:
-        lines, current, used = [], "", 0
-        for ch in text:
-            w = cell_len(ch)
-            if used + w > room and current:
-                lines.append(current)
-                current, used = "", 0
-            current += ch
-            used += w
-        return [*lines, current]
-
-    out: list[str] = []
-
-    def emit(cells: "Sequence[str]") -> None:
-        parts = [fold(c, widths[i]) if i == wide else [c] for i, c in enumerate(cells)]
-        for k in range(max(len(p) for p in parts)):
-            line = []
-            for i, p in enumerate(parts):
-                piece = p[k] if k < len(p) else ""
-                pad = " " * max(0, widths[i] - cell_len(piece))
-                line.append(pad + piece if i in right else piece + pad)
-            out.append((" " * gap).join(line).rstrip())
-
-    emit(headers)
-    out.append("─" * min(width, sum(widths) + gap * (len(widths) - 1)))
-    for row in rows:
-        emit(row)
-    return out
-
-
 def rollup_text(lang: "Lang", rollup: "Rollup", width: int) -> str:
     """The roll-up on the terminal: units x sections, who is missing, top overdue, totals."""
     from ..messages import t
     from ..writers.text import pct, rollup_title, section_name, totals_line
+    from .plain import grid
 
     colon = "：" if lang == "zh" else ": "
     out = [rollup_title(lang, rollup.notice_title, rollup.checklist), "", t(lang, "agg.units")]
