@@ -12,8 +12,9 @@ import typer
 from ..writers import BINARY_FORMATS, ReportFormat, RollupFormat
 
 if TYPE_CHECKING:
-    from ..aggregate import Rejected, Rollup
+    from ..aggregate import Rollup
     from ..messages import Lang
+    from ..unit_reports import Rejected
 
 
 def register(app: typer.Typer, h: Callable[[str], str], workspace_opt: Any, date_opt: Any) -> None:
@@ -136,9 +137,10 @@ def run_aggregate(
 ) -> None:
     from zoneinfo import ZoneInfo
 
-    from ..aggregate import NoReports, PeriodsDiffer, aggregate, read_expected
+    from ..aggregate import NoReports, PeriodsDiffer, aggregate
     from ..errors import UsageProblem
     from ..report import Period, Report, build_report
+    from ..unit_reports import read_expected
     from ..workspace import open_workspace
     from ..writers import write_rollup
     from . import dates
