@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .records import Evidence, Record, load_records
+from .records import Evidence, Record
 from .status import (
     DUE,
     OVERDUE,
@@ -16,7 +16,7 @@ from .status import (
     MeasureStatus,
     SectionStatus,
     SlotState,
-    evaluate,
+    evaluate_workspace,
 )
 from .workspace import Workspace
 
@@ -145,17 +145,7 @@ def build_report(
     workspace: Workspace, period: Period, as_of: date, generated_at: datetime | None = None
 ) -> Report:
     """Evaluate the workspace over the period as of a day and gather what the report shows."""
-    checklist = workspace.checklist
-    evaluation = evaluate(
-        checklist,
-        workspace.campaign,
-        load_records(workspace.root),
-        as_of,
-        workspace.tz,
-        workspace.config.tailoring,
-        first=period.first,
-        last=period.last,
-    )
+    evaluation = evaluate_workspace(workspace, as_of, period.first, period.last)
     return report_from_evaluation(workspace, evaluation, period, generated_at)
 
 

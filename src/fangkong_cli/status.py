@@ -11,7 +11,7 @@ from .checklist import Checklist
 from .models import Frequency, Measure, Section
 from .records import Record, Status
 from .schedule import Campaign, Slot, next_slot, slot_by_key, slots_between
-from .workspace import Tailoring
+from .workspace import Tailoring, Workspace
 
 DUE = "due"
 OVERDUE = "overdue"
@@ -275,3 +275,27 @@ def evaluation_to_dict(evaluation: Evaluation, unit: dict[str, str], checklist: 
             for m in evaluation.measures
         ],
     }
+
+
+def evaluate_workspace(
+    workspace: Workspace,
+    as_of: date,
+    first: date | None = None,
+    last: date | None = None,
+    section_id: str | None = None,
+) -> Evaluation:
+    """`evaluate` over a workspace's checklist, campaign, records and tailoring."""
+    from .records import load_records
+
+    return evaluate(
+        workspace.checklist,
+        workspace.campaign,
+        load_records(workspace.root),
+        as_of,
+        workspace.tz,
+        workspace.config.tailoring,
+        first=first,
+        last=last,
+        section_id=section_id,
+    )
+

@@ -9,8 +9,8 @@ from typing import NamedTuple
 from rich.text import Text
 
 from ..errors import FangkongError, UsageProblem
-from ..records import Status, load_records
-from ..status import DUE, OVERDUE, MeasureStatus, SlotState, evaluate
+from ..records import Status
+from ..status import DUE, OVERDUE, MeasureStatus, SlotState, evaluate_workspace
 from ..tracking import Answer, evidence_from, record_answers
 from ..workspace import Workspace
 from . import dates
@@ -32,15 +32,7 @@ class _Quit(Exception):
 
 def open_items(workspace: Workspace, today: date, section: str | None, all_slots: bool) -> list[Item]:
     """The slots to offer: overdue ones and the current due ones (answered ones too with --all)."""
-    evaluation = evaluate(
-        workspace.checklist,
-        workspace.campaign,
-        load_records(workspace.root),
-        today,
-        workspace.tz,
-        workspace.config.tailoring,
-        section_id=section,
-    )
+    evaluation = evaluate_workspace(workspace, today, section_id=section)
     items = []
     for ms in evaluation.measures:
         for ss in ms.slots:

@@ -16,7 +16,7 @@ from ..checklist import (
 )
 from ..errors import EXIT_CONDITION, EXIT_OK, FileProblems, Problem, UsageProblem
 from ..messages import problem_text
-from ..status import DUE, OVERDUE, evaluate, evaluation_to_dict
+from ..status import DUE, OVERDUE, evaluate_workspace, evaluation_to_dict
 from ..tracking import Answer, history, parse_status, record_answers
 from ..workspace import create_workspace
 from . import dates
@@ -133,22 +133,12 @@ def run_status(
     fail_on: str | None,
     date: str | None,
 ) -> int:
-    from ..records import load_records
-
     workspace = env.workspace(workspace_opt)
     checklist = workspace.checklist
     if section is not None and checklist.section(section) is None:
         raise UsageProblem("unknown_section", id=section)
     as_of = dates.parse_date(date) if date else workspace.today(dates.now())
-    evaluation = evaluate(
-        checklist,
-        workspace.campaign,
-        load_records(workspace.root),
-        as_of,
-        workspace.tz,
-        workspace.config.tailoring,
-        section_id=section,
-    )
+    evaluation = evaluate_workspace(workspace, as_of, section_id=section)
     if evaluation.years_without_calendar:
         env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
     if fmt == "json":

@@ -191,17 +191,11 @@ def _section(w: Writer, section: SectionPart) -> None:
         w.run(p, t(lang, "rep.no_overdue"), size=12)
     for m in overdue:
         w.paragraph(f"{m.id} {m.title}{tx.colon(lang)}{tx.runs_text(lang, m.overdue)}", size=12)
-    remarks = [(m, s) for m in section.measures for s in m.remarks]
+    remarks = tx.remark_rows(lang, section)
     if remarks:
         p = w.paragraph()
         w.run(p, t(lang, "rep.notes") + tx.colon(lang), font=HEAD_FONT, size=12)
-        keys = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", "rep.col.note", "rep.col.evidence")
-        w.table(
-            [t(lang, k) for k in keys],
-            [[m.id, s.key, tx.state(lang, s.state), s.by, s.note, "；".join(tx.evidence_text(e) for e in s.evidence)]
-             for m, s in remarks],
-            (13, 22, 18, 16, 46, 45),
-        )
+        w.table(tx.remark_headers(lang), remarks, (13, 22, 18, 16, 46, 45))
 
 
 def write_report(report: Report, lang: Lang) -> bytes:

@@ -103,14 +103,9 @@ def _section(lang: Lang, s: SectionPart) -> str:
     else:
         out.append(f"<p>{e(t(lang, 'rep.no_overdue'))}</p>")
     out.append(f"<h3>{e(t(lang, 'rep.notes'))}</h3>")
-    remarks = [
-        [m.id, r.key, tx.state(lang, r.state), r.by, r.note, "；".join(tx.evidence_text(x) for x in r.evidence)]
-        for m in s.measures
-        for r in m.remarks
-    ]
+    remarks = tx.remark_rows(lang, s)
     if remarks:
-        keys = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", "rep.col.note", "rep.col.evidence")
-        out.append(table([t(lang, k) for k in keys], remarks))
+        out.append(table(tx.remark_headers(lang), remarks))
     else:
         out.append(f"<p>{e(t(lang, 'rep.no_notes'))}</p>")
     out.append("</section>")

@@ -56,14 +56,9 @@ def _section(lang: Lang, section: SectionPart) -> list[str]:
     else:
         out.append(esc(t(lang, "rep.no_overdue")))
     out += ["", f"### {esc(t(lang, 'rep.notes'))}", ""]
-    rows = [
-        [m.id, s.key, tx.state(lang, s.state), s.by, s.note, "；".join(tx.evidence_text(e) for e in s.evidence)]
-        for m in section.measures
-        for s in m.remarks
-    ]
+    rows = tx.remark_rows(lang, section)
     if rows:
-        keys = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", "rep.col.note", "rep.col.evidence")
-        out += table([t(lang, k) for k in keys], rows)
+        out += table(tx.remark_headers(lang), rows)
     else:
         out.append(esc(t(lang, "rep.no_notes")))
     out.append("")

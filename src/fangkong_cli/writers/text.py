@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ..aggregate import Rollup
 from ..messages import Lang, t
 from ..records import Evidence
-from ..report import MeasureLine, Period, Report, Run
+from ..report import MeasureLine, Period, Report, Run, SectionPart
 from ..status import Figures
 
 FIGURE_KEYS = ("due", "answered", "coverage", "done", "partial", "not_done", "na", "overdue", "late")
@@ -148,3 +148,20 @@ def compact(keys: Sequence[str]) -> str:
     if len(keys) <= 3:
         return "、".join(keys)
     return f"{keys[0]}～{keys[-1]}"
+
+
+REMARK_COLUMNS = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", "rep.col.note", "rep.col.evidence")
+
+
+def remark_headers(lang: Lang) -> list[str]:
+    return [t(lang, k) for k in REMARK_COLUMNS]
+
+
+def remark_rows(lang: Lang, section: SectionPart) -> list[list[str]]:
+    """One row per note or evidence given in a section: measure, slot, status, by, note, evidence."""
+    return [
+        [m.id, s.key, state(lang, s.state), s.by, s.note, "；".join(evidence_text(e) for e in s.evidence)]
+        for m in section.measures
+        for s in m.remarks
+    ]
+
