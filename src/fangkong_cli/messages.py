@@ -229,6 +229,11 @@ def t(lang: Lang, key: str, /, **params: Any) -> str:
         return template
 
 
+def slot_text(lang: Lang, key: str) -> str:
+    """A slot key for people: the day/week/month as it is, 一次性 / 时段内 for single slots."""
+    return t(lang, f"freq.{key}") if key in ("once", "window") else key
+
+
 def problem_text(lang: Lang, problem: Problem) -> str:
     """The message of a Problem without its location."""
     params = dict(problem.params)

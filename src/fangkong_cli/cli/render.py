@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checklist import Checklist, SectionEntry
-from ..messages import Lang, t
+from ..messages import Lang, slot_text, t
 from ..models import Frequency, Measure
 from ..status import Evaluation, Figures, MeasureStatus
 from ..tracking import HistoryEntry
@@ -105,11 +105,7 @@ STATUS_COLUMNS = ("col.id", "col.measure", "col.frequency", "col.state", "col.la
 
 def slot_label(lang: Lang, key: str | None) -> str:
     """A slot as people say it: the day, week or month, or 一次性 / 时段内 for single slots."""
-    if key is None:
-        return "—"
-    if key in ("once", "window"):
-        return t(lang, f"freq.{key}")
-    return key
+    return "—" if key is None else slot_text(lang, key)
 
 
 def _status_cells(lang: Lang, ms: MeasureStatus) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..aggregate import Rollup
-from ..messages import Lang, t
+from ..messages import Lang, slot_text, t
 from ..records import Evidence
 from ..report import MeasureLine, Period, Report, Run, SectionPart
 from ..status import Figures
@@ -61,7 +61,7 @@ def runs_text(lang: Lang, runs: Sequence[Run]) -> str:
     parts = []
     for run in runs:
         if run.count == 1:
-            parts.append(run.first)
+            parts.append(slot_text(lang, run.first))
         else:
             parts.append(t(lang, "rep.run", first=run.first, last=run.last, count=run.count))
     return ("、" if lang == "zh" else ", ").join(parts)
@@ -160,7 +160,7 @@ def remark_headers(lang: Lang) -> list[str]:
 def remark_rows(lang: Lang, section: SectionPart) -> list[list[str]]:
     """One row per note or evidence given in a section: measure, slot, status, by, note, evidence."""
     return [
-        [m.id, s.key, state(lang, s.state), s.by, s.note, "；".join(evidence_text(e) for e in s.evidence)]
+        [m.id, slot_text(lang, s.key), state(lang, s.state), s.by, s.note, "；".join(evidence_text(e) for e in s.evidence)]
         for m in section.measures
         for s in m.remarks
     ]

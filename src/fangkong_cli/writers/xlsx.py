@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..aggregate import Rollup
-from ..messages import Lang, t
+from ..messages import Lang, slot_text, t
 from ..report import Report, SectionPart
 from . import text as tx
 from .zipfix import normalize
@@ -169,7 +169,7 @@ def _notes_sheet(book: Book, lang: Lang, report: Report) -> None:
     sheet = Sheet(book, t(lang, "rep.sheet.notes"))
     sheet.line(t(lang, "rep.notes"), "title")
     remarks = [
-        [section.id, m.id, m.title, s.key, tx.state(lang, s.state), s.by, s.at.isoformat() if s.at else "", s.note,
+        [section.id, m.id, m.title, slot_text(lang, s.key), tx.state(lang, s.state), s.by, s.at.isoformat() if s.at else "", s.note,
          "\n".join(tx.evidence_text(e) for e in s.evidence)]
         for section in report.sections
         for m in section.measures
