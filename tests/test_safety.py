@@ -48,7 +48,7 @@ def test_a_held_lock_gives_exit_4_and_records_nothing(workspace: Path) -> None:
 
 def test_twenty_parallel_writers_lose_nothing(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws", start="2021-01-01")
-    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "FANGKONG_NOW": NOW}
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C", "FANGKONG_NOW": "2021-01-20T20:00:00+08:00"}
 
     def writer(day: int) -> int:
         return subprocess.run(
@@ -305,3 +305,42 @@ def test_a_damaged_cache_is_ignored(workspace: Path) -> None:
 
     shutil.rmtree(workspace / ".fangkong")
     assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 0
+
+
+def test_a_missing_extra_checklist_is_bad_configuration(workspace: Path) -> None:
+    config = workspace / "fangkong.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('checklist = "qzbt-2021-4"', 'checklist = "qzbt-2021-4"\nextra = ["local.yaml"]'), encoding="utf-8")
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"{config}:9: ") and "local.yaml" in result.stderr
+
+
+def test_records_in_odd_places_are_reported_not_skipped(workspace: Path) -> None:
+    (workspace / "records" / "2021-01.toml").mkdir()
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3 and "2021-01.toml" in result.stderr
+    (workspace / "records" / "2021-01.toml").rmdir()
+    (workspace / "records" / "2021-01.toml").symlink_to(workspace / "nowhere.toml")
+    assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 3
+
+
+def test_records_of_a_renamed_measure_are_counted_out_loud(workspace: Path) -> None:
+    month = workspace / "records" / "2021-01.toml"
+    month.write_text('format = 1\n\n[[record]]\nmeasure = "2.99"\nslot = "2021-01-05"\nstatus = "done"\nby = "甲"\nat = 2021-01-05T08:00:00+08:00\n', encoding="utf-8")
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 0 and "1 条记录" in result.stderr
+    history = invoke(["history"], cwd=workspace, now=NOW, env={"COLUMNS": "200"})
+    assert "清单中无此措施" in history.stdout
+
+
+def test_no_answers_for_days_to_come(workspace: Path) -> None:
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-07"], cwd=workspace, now=NOW)
+    assert result.exit_code == 2 and "还没有到" in result.stderr
+    assert not (workspace / "records" / "2021-01.toml").exists()
+
+
+def test_a_long_note_is_a_note_not_a_file_name(workspace: Path) -> None:
+    note = "进出人员登记" * 30  # over 255 bytes: no file system takes it as a name
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲", "-e", note], cwd=workspace, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    assert note in (workspace / "records" / "2021-01.toml").read_text(encoding="utf-8")

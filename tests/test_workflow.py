@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import Result, invoke, make_workspace, write_mini_checklist
 
@@ -274,10 +276,15 @@ def test_check_all_offers_answered_slots_to_correct(mini: Path) -> None:
     assert mark(mini, "2021-01-04", "9.1", "-s", "not_done").exit_code == 0
     result = check(mini, "2021-01-04", "q\n", "--all")
     assert "共 4 项待填报" in result.stdout.replace("\n", "")
-    corrected = check(mini, "2021-01-04", "\n\nq\n", "--all")
+    corrected = check(mini, "2021-01-04", "1\n\nq\n", "--all")  # 1 = done, then no note
     assert corrected.exit_code == 0
     data = status_json(mini, "2021-01-04")
     assert {m["id"]: m["state"] for m in data["measures"]}["9.1"] == "done"  # type: ignore[index]
+    # Enter on an answered slot keeps the answer: no new record
+    before = (mini / "records" / "2021-01.toml").read_bytes()
+    kept = check(mini, "2021-01-04", "\nq\n", "--all")
+    assert "保持" in kept.stdout and kept.exit_code == 0
+    assert (mini / "records" / "2021-01.toml").read_bytes() == before
 
 
 def test_check_without_terminal_fails_at_once(mini: Path) -> None:
@@ -299,3 +306,42 @@ def test_short_records_marked_one_after_another_stay_valid_toml(mini: Path) -> N
     text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
     assert text.count("[[record]]") == 3 and "record = [" not in text
     assert invoke(["status", "--date", "2021-01-06"], cwd=mini).exit_code == 0
+
+
+@pytest.mark.parametrize("columns", ["40", "60", "80"])
+def test_terminal_tables_fold_and_never_cut(mini: Path, columns: str) -> None:
+    scripted_week(mini)
+    for args in (["status", "--date", "2021-01-09"], ["history"], ["checklist", "show"]):
+        result = invoke(args, cwd=mini, tty=True, env={"COLUMNS": columns})
+        assert result.exit_code == 0, result.stderr
+        plain = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout)  # NO_COLOR keeps bold
+        assert "…" not in plain, (args, columns)
+        assert max(cell_len(line) for line in plain.splitlines()) <= int(columns), (args, columns)
+    status = invoke(["status", "--date", "2021-01-09"], cwd=mini, tty=True, env={"COLUMNS": columns})
+    assert "每日值班" in status.stdout  # the measure column is there, folded if need be
+
+
+def test_nothing_is_due_after_the_campaign_ends(tmp_path: Path) -> None:
+    write_mini_checklist(tmp_path)
+    ws = make_workspace(tmp_path / "ws", end="2021-01-06", checklist=str(tmp_path / "mini.yaml"))
+    data = status_json(ws, "2021-01-10")
+    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    assert "due" not in states.values()
+    assert states["9.3"] == "overdue" and states["9.4"] == "overdue"  # closed with the campaign
+    late = mark(ws, "2021-01-08", "9.1", "-s", "done", now=evening("2021-01-10"))
+    assert late.exit_code == 2  # after the end there is no slot to answer
+    backfill = mark(ws, "2021-01-06", "9.1", "9.3", "9.4", "-s", "done", now=evening("2021-01-10"))
+    assert backfill.exit_code == 0 and "迟报" in backfill.stderr
+
+
+def test_lang_can_follow_the_command(mini: Path) -> None:
+    result = invoke(["status", "--date", "2021-01-05", "--lang", "en"], cwd=mini)
+    assert result.exit_code == 0 and "As of 2021-01-05" in result.stdout.replace("\n", " ")
+    assert invoke(["history", "--lang=en"], cwd=mini).exit_code == 0
+
+
+def test_report_output_paths_that_promise_something_else(mini: Path, tmp_path: Path) -> None:
+    missing = invoke(["report", "--month", "2021-01", "-o", str(tmp_path / "share") + "/"], cwd=mini, now=evening("2021-01-09"))
+    assert missing.exit_code == 2 and not (tmp_path / "share").exists()
+    pdf = invoke(["report", "--month", "2021-01", "-o", str(tmp_path / "r.pdf")], cwd=mini, now=evening("2021-01-09"))
+    assert pdf.exit_code == 2 and "--format" in pdf.stderr and not (tmp_path / "r.pdf").exists()

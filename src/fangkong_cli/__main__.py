@@ -19,6 +19,28 @@ def _lang_from_argv(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _hoist_lang(args: Sequence[str]) -> list[str]:
+    """Let --lang stand anywhere (`fangkong status --lang en`): it belongs to the whole app."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            front += [arg, args[i + 1]]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            front.append(arg)
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
 def _harden_streams() -> None:
     """A GBK console or a closed pipe must not crash a run: replace what cannot be encoded."""
     for stream in (sys.stdout, sys.stderr):
@@ -56,7 +78,11 @@ def _usage_message(lang: Lang, exc: Exception) -> str:
         detail = t(lang, key, param="/".join(names) or (exc.param.name if exc.param else ""))
     elif isinstance(exc, errors.BadParameter):
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else (exc.param_hint or "")
-        detail = t(lang, "bad_parameter", param=name, detail=exc.message)
+        choices = getattr(getattr(exc.param, "type", None), "choices", None)
+        if choices:
+            detail = t(lang, "bad_choice", param=name, choices="、".join(str(c) for c in choices))
+        else:
+            detail = t(lang, "bad_parameter", param=name, detail=exc.message)
     elif isinstance(exc, errors.UsageError) and exc.message.startswith("No such command"):
         detail = t(lang, "no_such_command", name=exc.message.split("'")[1] if "'" in exc.message else exc.message)
     else:
@@ -77,7 +103,7 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     errors = click_exceptions()
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = _hoist_lang(sys.argv[1:] if argv is None else argv)
     lang = resolve_lang(_lang_from_argv(args))
     try:
         app = build_app(lang)

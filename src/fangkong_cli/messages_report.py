@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 REPORT_MESSAGES: dict[str, tuple[str, str]] = {
+    "rep.unknown_suffix": ("不知道 .{suffix} 是哪种格式；请用 --format 指定（{formats}）", "no format is called .{suffix}; choose one with --format ({formats})"),
     # --- help texts -----------------------------------------------------------------------
     "help.report": ("生成报送省总工会办公室的工作情况报告（md、html、csv、json、xlsx、docx）", "Write the report for the provincial office (md, html, csv, json, xlsx, docx)"),
     "help.report.format": ("报告格式（默认取 -o 文件的扩展名，否则 md）", "Report format (default: the -o file's extension, else md)"),

@@ -15,7 +15,7 @@ from .errors import DataProblem, FileProblems, Problem
 from .fsutil import atomic_write
 
 RECORDS_FORMAT = 1
-MAX_RECORDS_BYTES = 32 * 1024 * 1024
+MAX_RECORDS_BYTES = 8 * 1024 * 1024  # a month of daily records for 60 measures is ~0.5 MB
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 
 
@@ -165,10 +165,18 @@ def read_month_text(path: Path) -> str:
 
 
 def month_files(root: Path) -> list[Path]:
+    """The month files; anything in their place that is not a readable file is a problem, not
+    a silent gap in the figures."""
     folder = records_dir(root)
-    if not folder.is_dir():
+    if not folder.exists() and not folder.is_symlink():
         return []
-    return sorted(p for p in folder.iterdir() if MONTH_FILE.match(p.name) and p.is_file())
+    if not folder.is_dir():
+        raise FileProblems([Problem(str(folder), None, "records_not_folder")])
+    found = sorted(p for p in folder.iterdir() if MONTH_FILE.match(p.name))
+    odd = [Problem(str(p), None, "records_not_file") for p in found if not p.is_file()]
+    if odd:
+        raise FileProblems(odd)
+    return found
 
 
 # Parsing TOML and validating every record is most of the cost of `status`: the validated

@@ -60,6 +60,13 @@ def _period(freq: Frequency, day: date) -> Slot:
     raise ValueError(freq)  # pragma: no cover - callers handle once/window
 
 
+def _clip(slot: Slot, campaign: Campaign) -> Slot:
+    """Nothing is due after the campaign ends: a period running past its end closes with it."""
+    if campaign.end is not None and slot.end > campaign.end:
+        return Slot(slot.key, slot.start, campaign.end)
+    return slot
+
+
 def _single(measure: Measure, campaign: Campaign) -> Slot | None:
     """The one slot of a `once` or `window` measure, if it touches the campaign."""
     if measure.frequency is Frequency.WINDOW:
@@ -70,7 +77,7 @@ def _single(measure: Measure, campaign: Campaign) -> Slot | None:
         slot = Slot("once", min(campaign.start, end), end)
     if slot.end < campaign.start or (campaign.end is not None and slot.start > campaign.end):
         return None
-    return slot
+    return _clip(slot, campaign)
 
 
 def slots_between(measure: Measure, campaign: Campaign, first: date, last: date) -> list[Slot]:
@@ -99,7 +106,7 @@ def slots_between(measure: Measure, campaign: Campaign, first: date, last: date)
     day = lo
     while day <= hi:
         slot = _period(freq, day)
-        slots.append(slot)
+        slots.append(_clip(slot, campaign))
         day = slot.end + ONE_DAY
     return slots
 
@@ -115,7 +122,7 @@ def slot_for_date(measure: Measure, campaign: Campaign, day: date) -> Slot | Non
         return None
     if measure.frequency is Frequency.WORKDAY and not is_workday(day):
         return None
-    return _period(measure.frequency, day)
+    return _clip(_period(measure.frequency, day), campaign)
 
 
 def next_slot(measure: Measure, campaign: Campaign, after: date) -> Slot | None:
@@ -165,4 +172,5 @@ def slot_by_key(measure: Measure, campaign: Campaign, key: str) -> Slot | None:
     if measure.frequency in (Frequency.ONCE, Frequency.WINDOW):
         single = _single(measure, campaign)
         return single if single is not None and single.key == key else None
-    return parse_slot_key(measure, key)
+    slot = parse_slot_key(measure, key)
+    return _clip(slot, campaign) if slot is not None else None

@@ -96,6 +96,7 @@ class Evaluation(NamedTuple):
     sections: tuple[SectionStatus, ...]
     figures: Figures
     years_without_calendar: tuple[int, ...] = ()
+    unmatched: int = 0  # records naming a measure or slot the checklist and campaign do not have
 
     @property
     def measures(self) -> tuple[MeasureStatus, ...]:
@@ -175,7 +176,21 @@ def evaluate(
         for year in range(first.year, last.year + 1)
         if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
     )
-    return Evaluation(as_of, first, last, tuple(sections), total, uncovered)
+    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, _unmatched(checklist, campaign, records))
+
+
+def _unmatched(checklist: Checklist, campaign: Campaign, records: Sequence[Record]) -> int:
+    """Records no slot will ever count (an id renamed in the checklist, a hand-typed slot)."""
+    measures = {m.id: m for m in checklist.measures}
+    seen: dict[tuple[str, str], bool] = {}
+    count = 0
+    for r in records:
+        key = (r.measure, r.slot)
+        if key not in seen:
+            measure = measures.get(r.measure)
+            seen[key] = measure is not None and slot_by_key(measure, campaign, r.slot) is not None
+        count += not seen[key]
+    return count
 
 
 def _evaluate_measure(
@@ -252,6 +267,7 @@ def evaluation_to_dict(evaluation: Evaluation, unit: dict[str, str], checklist: 
         "unit": unit,
         "checklist": checklist,
         "summary": evaluation.figures.as_dict(),
+        "unmatched_records": evaluation.unmatched,
         "sections": [
             {"id": s.section.id, "title": s.section.title, "summary": s.figures.as_dict()}
             for s in evaluation.sections

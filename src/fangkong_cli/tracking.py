@@ -41,7 +41,11 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
     if not candidate.is_absolute():
         candidate = cwd / candidate
     looks_like_path = os.sep in text or "/" in text or candidate.suffix != ""
-    if candidate.exists() or (looks_like_path and ".." in Path(text).parts):
+    try:
+        exists = candidate.exists()
+    except (OSError, ValueError):  # a long note is no file name (ENAMETOOLONG), nor one with NUL
+        return Evidence(kind="note", value=text)
+    if exists or (looks_like_path and ".." in Path(text).parts):
         root = workspace.root.resolve()
         real = candidate.resolve()
         if not real.is_relative_to(root) or not candidate.exists():
@@ -114,6 +118,10 @@ def record_answers(
     workspace: Workspace, answers: Sequence[Answer], by: str, now: datetime, cwd: Path
 ) -> list[tuple[Record, Slot]]:
     """Validate every answer first, then store them all under the workspace lock (or none)."""
+    today = workspace.today(now)
+    for answer in answers:
+        if answer.day > today:
+            raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
     built = [build_record(workspace, a, by, now, cwd) for a in answers]
     with workspace_lock(workspace.root, lock_timeout()):
         append_records(workspace.root, [r for r, _ in built], workspace.tz)
@@ -127,6 +135,7 @@ class HistoryEntry(NamedTuple):
     late: bool
     correction: bool  # an earlier record exists for the same slot
     superseded: bool  # a newer record for the same slot wins
+    known_measure: bool = True  # False when the checklist no longer has the record's measure
 
 
 def history(
@@ -160,6 +169,7 @@ def history(
                 slot is not None and is_late(record, slot, workspace.tz),
                 correction,
                 winners.get(key) is not record,
+                checklist.measure(record.measure) is not None,
             )
         )
     return entries

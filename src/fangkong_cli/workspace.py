@@ -125,9 +125,13 @@ class Workspace:
 
     @cached_property
     def checklist(self) -> Checklist:
-        paths = resolve_sources(self.config.campaign.checklist, self.root)
-        for extra in self.config.campaign.extra:
-            paths.extend(resolve_sources(extra, self.root))
+        paths: list[Path] = []
+        for key, spec in [("checklist", self.config.campaign.checklist), *(("extra", e) for e in self.config.campaign.extra)]:
+            try:
+                paths.extend(resolve_sources(spec, self.root))
+            except UsageProblem as exc:  # named in fangkong.toml: bad configuration, not usage
+                where = _key_line(self.config_path, key)
+                raise FileProblems([Problem(str(self.config_path), where, exc.key, dict(exc.params))]) from exc
         checklist = load_checklist(paths, cache_root=self.root)
         problems = [
             Problem(str(self.config_path), _key_line(self.config_path, "measure", t.measure), "tailoring_unknown_measure", {"id": t.measure})

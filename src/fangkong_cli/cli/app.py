@@ -93,10 +93,11 @@ def build_app(lang: Lang) -> typer.Typer:
         end: Annotated[str | None, typer.Option("--end", help=h("init.end"), show_default=False)] = None,
         checklist: Annotated[str, typer.Option("--checklist", help=h("init.checklist"))] = BUILTIN,
         timezone: Annotated[str, typer.Option("--timezone", help=h("init.timezone"))] = "Asia/Shanghai",
+        date: DateOpt = None,
     ) -> None:
         from .commands import run_init
 
-        run_init(env_of(ctx), folder, unit_id, unit_name, start, end, checklist, timezone)
+        run_init(env_of(ctx), folder, unit_id, unit_name, start or date, end, checklist, timezone)
 
     # ---------------------------------------------------------------- check
     @app.command("check", help=h("check"))
@@ -153,11 +154,13 @@ def build_app(lang: Lang) -> typer.Typer:
         first: Annotated[str | None, typer.Option("--from", help=h("from"), show_default=False)] = None,
         last: Annotated[str | None, typer.Option("--to", help=h("to"), show_default=False)] = None,
         fmt: Annotated[ShowFormat, typer.Option("--format", "-f", help=h("format"))] = ShowFormat.table,
+        date: DateOpt = None,
         workspace: WorkspaceOpt = None,
     ) -> None:
         from .commands import run_history
 
-        run_history(env_of(ctx), workspace, measure_id, first, last, fmt.value)
+        # as of --date: nothing recorded after that day
+        run_history(env_of(ctx), workspace, measure_id, first, min(filter(None, (last, date)), default=None), fmt.value)
 
     # ---------------------------------------------------------------- checklist
     checklist_app = typer.Typer(help=h("checklist"), no_args_is_help=True)

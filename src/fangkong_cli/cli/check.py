@@ -114,11 +114,14 @@ def _show(env: Env, item: Item, index: int, total: int) -> None:
 def _ask(env: Env, workspace: Workspace, item: Item, today: date) -> Answer | None:
     out = env.output
     console = out.out
+    answered = item.slot.state not in (DUE, OVERDUE)
+    # On a slot answered before (--all), Enter keeps that answer: a correction is typed.
+    prompt = out.t("check_ask_keep", state=out.t(f"state.{item.slot.state}")) if answered else out.t("check_ask_status")
     while True:
-        raw = console.input(Text(out.t("check_ask_status") + ": ")).strip().lower()
+        raw = console.input(Text(prompt + ": ")).strip().lower()
         if raw == "q":
             raise _Quit
-        if raw == "s":
+        if raw == "s" or (raw == "" and answered):
             return None
         if raw in CHOICES:
             status = CHOICES[raw]

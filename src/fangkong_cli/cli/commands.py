@@ -114,7 +114,8 @@ def run_mark(
     officer = (by or workspace.remembered_officer() or "").strip()
     if not officer:
         raise UsageProblem("by_required")
-    answers = [Answer(i, day, state, note, reason, tuple(evidence)) for i in ids]
+    unique_ids = list(dict.fromkeys(ids))  # `mark 2.10 2.10` records once
+    answers = [Answer(i, day, state, note, reason, tuple(evidence)) for i in unique_ids]
     stored = record_answers(workspace, answers, officer, now, Path.cwd())
     for record, slot in stored:
         measure = workspace.checklist.measure(record.measure)
@@ -141,6 +142,8 @@ def run_status(
     evaluation = evaluate_workspace(workspace, as_of, section_id=section)
     if evaluation.years_without_calendar:
         env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    if evaluation.unmatched:
+        env.output.say("records_unmatched", count=evaluation.unmatched)
     if fmt == "json":
         unit = {"id": workspace.config.unit.id, "name": workspace.config.unit.name}
         env.output.data(dump_json(evaluation_to_dict(evaluation, unit, checklist.name)))
@@ -208,10 +211,10 @@ def run_checklist_list(env: Env, paths: list[str]) -> None:
     from rich.text import Text
 
     table = Table(box=None, pad_edge=False)
-    table.add_column(env.output.t("col.checklist"), no_wrap=True)
-    table.add_column(env.output.t("col.doc_number"), no_wrap=True)
-    table.add_column(env.output.t("col.sections"), justify="right", no_wrap=True)
-    table.add_column(env.output.t("col.measures"), justify="right", no_wrap=True)
+    table.add_column(env.output.t("col.checklist"), overflow="fold")
+    table.add_column(env.output.t("col.doc_number"), overflow="fold")
+    table.add_column(env.output.t("col.sections"), justify="right", overflow="fold")
+    table.add_column(env.output.t("col.measures"), justify="right", overflow="fold")
     table.add_column(env.output.t("col.title"), overflow="fold")
     for spec in [*builtin_names(), *paths]:
         checklist = load_checklist_lenient(resolve_sources(spec, Path.cwd()))
@@ -277,6 +280,8 @@ def run_checklist_validate(env: Env, files: list[Path]) -> int:
 
     paths: list[Path] = []
     for f in files:
+        if f.is_dir() and not _yaml_files(f):
+            raise UsageProblem("checklist_dir_empty", path=str(f))
         paths.extend(_yaml_files(f) if f.is_dir() else [f])
     problems = check_files(paths)
     if problems:

@@ -57,10 +57,10 @@ def checklist_tables(lang: Lang, checklist: Checklist, sections: Sequence[Sectio
         parts.append(head)
     for entry in sections:
         table = _table(_section_title(entry.section.number, entry.section.title))
-        table.add_column(t(lang, "col.id"), no_wrap=True)
-        table.add_column(t(lang, "col.measure"), overflow="fold", ratio=3)
+        table.add_column(t(lang, "col.id"), overflow="fold")
+        table.add_column(t(lang, "col.measure"), overflow="fold", ratio=3, min_width=8)
         table.add_column(t(lang, "col.frequency"), overflow="fold", ratio=1)
-        table.add_column(t(lang, "col.evidence"), overflow="fold", ratio=2)
+        table.add_column(t(lang, "col.evidence"), overflow="fold", ratio=2, min_width=8)
         for m in entry.measures:
             table.add_row(Text(m.id), Text(m.title), Text(frequency_label(lang, m)), Text(m.evidence))
         parts.append(table)
@@ -69,7 +69,7 @@ def checklist_tables(lang: Lang, checklist: Checklist, sections: Sequence[Sectio
 
 def measure_detail(lang: Lang, checklist: Checklist, measure: Measure) -> RenderableType:
     table = Table(box=box.SIMPLE, show_header=False, pad_edge=False)
-    table.add_column(no_wrap=True, style="bold")
+    table.add_column(overflow="fold", style="bold")
     table.add_column(overflow="fold")
     section = checklist.section_of(measure.id)
     table.add_row(Text(t(lang, "col.id")), Text(measure.id))
@@ -108,13 +108,22 @@ def slot_label(lang: Lang, key: str | None) -> str:
     return "—" if key is None else slot_text(lang, key)
 
 
+def _last_done(lang: Lang, ms: MeasureStatus) -> str:
+    """The slot last done; for a single slot (once, window), the day it was recorded."""
+    if ms.last_done in ("once", "window"):
+        done = next((s.record for s in ms.slots if s.slot.key == ms.last_done and s.record), None)
+        if done is not None:
+            return done.at.date().isoformat()
+    return slot_label(lang, ms.last_done)
+
+
 def _status_cells(lang: Lang, ms: MeasureStatus) -> list[str]:
     return [
         ms.measure.id,
         ms.measure.title,
         t(lang, f"freq.{ms.measure.frequency.value}"),
         state_text(lang, ms).plain,
-        slot_label(lang, ms.last_done),
+        _last_done(lang, ms),
         _date(ms.next_due),
         str(ms.figures.overdue),
     ]
@@ -127,9 +136,9 @@ def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
         table = _table(_section_title(sec.section.number, sec.section.title))
         for key in STATUS_COLUMNS:
             if key == "col.measure":
-                table.add_column(t(lang, key), overflow="fold", ratio=3)
+                table.add_column(t(lang, key), overflow="fold", ratio=3, min_width=8)
             else:
-                table.add_column(t(lang, key), no_wrap=True, justify="right" if key == "col.overdue" else "left")
+                table.add_column(t(lang, key), overflow="fold", justify="right" if key == "col.overdue" else "left")
         for ms in sec.measures:
             cells = [Text(c) for c in _status_cells(lang, ms)]
             cells[3] = state_text(lang, ms)
@@ -209,12 +218,12 @@ def status_tsv(evaluation: Evaluation) -> str:
 def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> RenderableType:
     table = _table("")
     table.title = None
-    table.add_column(t(lang, "col.at"), no_wrap=True)
-    table.add_column(t(lang, "col.id"), no_wrap=True)
-    table.add_column(t(lang, "col.slot"), no_wrap=True)
+    table.add_column(t(lang, "col.at"), overflow="fold")
+    table.add_column(t(lang, "col.id"), overflow="fold")
+    table.add_column(t(lang, "col.slot"), overflow="fold")
     table.add_column(t(lang, "col.status"), overflow="fold")
     table.add_column(t(lang, "col.by"), overflow="fold")
-    table.add_column(t(lang, "col.note"), overflow="fold", ratio=3)
+    table.add_column(t(lang, "col.note"), overflow="fold", ratio=3, min_width=8)
     table.add_column(t(lang, "col.flags"), overflow="fold")
     for e in entries:
         r = e.record
@@ -225,7 +234,9 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
             flags.append(t(lang, "flag.superseded"))
         if e.late:
             flags.append(t(lang, "flag.late"))
-        if e.slot is None:
+        if not e.known_measure:
+            flags.append(t(lang, "flag.no_measure"))
+        elif e.slot is None:
             flags.append(t(lang, "flag.orphan"))
         note_parts = [p for p in (r.reason, r.note) if p]
         note_parts += [f"[{ev.kind}] {ev.value}" for ev in r.evidence]

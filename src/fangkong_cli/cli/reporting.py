@@ -64,10 +64,14 @@ def _chosen_format(fmt: Any, output: str | None, kinds: type[Any], default: Any)
     """--format, else the output file's suffix when it names a format, else the default."""
     if fmt is not None:
         return fmt
-    if output and output != "-":
+    if output and output != "-" and not output.endswith(("/", "\\")) and not Path(output).is_dir():
         suffix = Path(output).suffix.lower().lstrip(".")
         if suffix in kinds.__members__ and suffix != "table":
             return kinds(suffix)
+        if suffix:  # `-o report.pdf`: never Markdown under a name that promises something else
+            from ..errors import UsageProblem
+
+            raise UsageProblem("rep.unknown_suffix", suffix=suffix, formats=", ".join(k for k in kinds.__members__ if k != "table"))
     return default
 
 
@@ -90,6 +94,9 @@ def _emit(ctx: typer.Context, data: bytes, fmt: str, output: str | None, default
             env.output.data(data.decode("utf-8"))
         return
     path = Path(output) if output else Path.cwd() / default_name
+    if output and output.endswith(("/", "\\")) and not path.is_dir():
+        # `-o /mnt/share/reports/` with the share not mounted: never a file named `reports`
+        raise UsageProblem("output_folder_missing", path=output)
     if path.is_dir():  # a shared folder: the usual file name inside it
         path = path / default_name
     write_output(path, data)

@@ -60,6 +60,12 @@ class Writer:
         self.looks: dict[tuple[str, float | None, bool], Any] = {}
         self.doc = Document()
         self.pt = Pt
+        # python-docx's template declares Japanese as the East Asian language: Word would then
+        # pick Japanese glyph forms and proofing for the Chinese text.
+        from docx.oxml.ns import qn
+
+        for lang_el in self.doc.settings.element.iter(qn("w:themeFontLang")):
+            lang_el.set(qn("w:eastAsia"), "zh-CN")
         section = self.doc.sections[0]
         section.page_width, section.page_height = Mm(210), Mm(297)
         section.top_margin, section.bottom_margin = Mm(30), Mm(25)
