@@ -216,7 +216,9 @@ def test_init_refuses_bad_input_and_existing_workspaces(tmp_path: Path) -> None:
 
 
 def test_init_interactive(tmp_path: Path) -> None:
-    result = invoke(["init", "--dir", str(tmp_path / "i")], tty=True, input="haidong\n海东市总工会\n", now=evening("2021-01-04"))
+    answers = "../haidong\nhaidong\n海东市总工会\n"  # a bad id is refused at once and asked again
+    result = invoke(["init", "--dir", str(tmp_path / "i")], tty=True, input=answers, now=evening("2021-01-04"))
+    assert "../haidong" in result.stderr
     assert result.exit_code == 0, result.stderr
     text = (tmp_path / "i" / "fangkong.toml").read_text(encoding="utf-8")
     assert 'id = "haidong"' in text and "海东市总工会" in text and "start = 2021-01-04" in text
@@ -345,3 +347,17 @@ def test_report_output_paths_that_promise_something_else(mini: Path, tmp_path: P
     assert missing.exit_code == 2 and not (tmp_path / "share").exists()
     pdf = invoke(["report", "--month", "2021-01", "-o", str(tmp_path / "r.pdf")], cwd=mini, now=evening("2021-01-09"))
     assert pdf.exit_code == 2 and "--format" in pdf.stderr and not (tmp_path / "r.pdf").exists()
+
+
+def test_history_notices_evidence_changed_after_it_was_recorded(mini: Path) -> None:
+    photo = mini / "evidence" / "签到表.jpg"
+    photo.parent.mkdir()
+    photo.write_bytes(b"photo")
+    assert mark(mini, "2021-01-04", "9.1", "-s", "done", "-e", "evidence/签到表.jpg").exit_code == 0
+    clean = json.loads(invoke(["history", "--format", "json"], cwd=mini).stdout)["records"][0]
+    assert clean["evidence_changed"] == []
+    photo.write_bytes(b"another photo")
+    changed = json.loads(invoke(["history", "--format", "json"], cwd=mini).stdout)["records"][0]
+    assert changed["evidence_changed"] == ["evidence/签到表.jpg"]
+    table = invoke(["history"], cwd=mini, env={"COLUMNS": "200"})
+    assert "已改动" in table.stdout

@@ -63,7 +63,8 @@ class NoReports(FangkongError):
     """Nothing valid to roll up (exit 3); the rejected inputs say why."""
 
     def __init__(self, rejected: tuple[Rejected, ...]) -> None:
-        super().__init__("agg.nothing", count=len(rejected))
+        # with nothing skipped there is nothing "above" to point at: say that none was found
+        super().__init__("agg.nothing" if rejected else "agg.none_found", count=len(rejected))
         self.rejected = rejected
 
 

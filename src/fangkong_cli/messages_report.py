@@ -128,6 +128,8 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "agg.why.checklist": ("清单为 {found}，与其他报告的清单 {expected} 不同", "its checklist is {found}, not {expected} like the others"),
     "agg.why.workspace": ("工作区无法读取（原因见下）", "the workspace cannot be read (see below)"),
     "agg.duplicate": ("单位 {unit} 有 {count} 份报告：采用 {kept}（截至 {as_of}），忽略 {dropped}", "unit {unit} has {count} reports: using {kept} (as of {as_of}), ignoring {dropped}"),
+    "agg.none_found": ("在给出的路径中没有找到任何 JSON 报告或工作区", "no JSON report or workspace was found in the paths given"),
+    "agg.expect_empty": ("应报单位名单 {path} 中没有任何单位编号", "the expected-units file {path} lists no unit"),
     "agg.nothing": ("没有找到可汇总的有效报告（跳过了 {count} 项输入，原因见上）", "no valid report found to roll up ({count} input(s) skipped, see above)"),
     "agg.periods_differ": ("各报告的报告期不一致：{periods}；请用 --month、--week 或 --from/--to 指定要汇总的报告期", "the reports cover different periods: {periods}; choose one with --month, --week or --from/--to"),
     "agg.table_to_file": ("table 格式只输出到终端；写入文件请用 --format md、csv、json、xlsx 或 html", "the table format goes to the terminal only; for a file use --format md, csv, json, xlsx or html"),

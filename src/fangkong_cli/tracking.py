@@ -32,6 +32,32 @@ def parse_status(value: str) -> Status:
         raise UsageProblem("bad_status", value=value) from None
 
 
+def file_sha256(path: Path) -> str:
+    import hashlib
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -> tuple[str, ...]:
+    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone)."""
+    changed = []
+    for e in record.evidence:
+        if e.kind != "file" or e.sha256 is None:
+            continue
+        if e.value not in seen:
+            try:
+                seen[e.value] = file_sha256(root / e.value)
+            except OSError:
+                seen[e.value] = None
+        if seen[e.value] != e.sha256:
+            changed.append(e.value)
+    return tuple(changed)
+
+
 def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
     """A URL, a file inside the workspace (its SHA-256 kept), or else a note."""
     text = spec.strip()
@@ -52,16 +78,11 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
             raise UsageProblem("evidence_outside", path=text)
         if not real.is_file():
             raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
-        import hashlib
-
-        digest = hashlib.sha256()
         try:
-            with open(real, "rb") as fh:
-                for chunk in iter(lambda: fh.read(1 << 20), b""):
-                    digest.update(chunk)
+            digest = file_sha256(real)
         except OSError as exc:
             raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
-        return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest.hexdigest())
+        return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
     return Evidence(kind="note", value=text)
 
 
@@ -136,6 +157,7 @@ class HistoryEntry(NamedTuple):
     correction: bool  # an earlier record exists for the same slot
     superseded: bool  # a newer record for the same slot wins
     known_measure: bool = True  # False when the checklist no longer has the record's measure
+    evidence_changed: tuple[str, ...] = ()  # evidence files changed or gone since recorded
 
 
 def history(
@@ -151,6 +173,7 @@ def history(
     records = load_records(workspace.root)
     winners = latest_records(records)
     seen: set[tuple[str, str]] = set()
+    hashes: dict[str, str | None] = {}
     entries = []
     for record in sorted(records, key=lambda r: r.at):
         key = (record.measure, record.slot)
@@ -170,6 +193,7 @@ def history(
                 correction,
                 winners.get(key) is not record,
                 checklist.measure(record.measure) is not None,
+                _changed_evidence(workspace.root, record, hashes),
             )
         )
     return entries

@@ -200,8 +200,8 @@ def read_expected(path: Path) -> tuple[str, ...]:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         raise UsageProblem("agg.expect_unreadable", path=str(path), reason=reason) from exc
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:
-        return ()
+    if not lines:  # an empty list would report "everybody has reported"
+        raise UsageProblem("agg.expect_empty", path=str(path))
     ids: list[str] = []
     if path.suffix.lower() == ".csv" or "," in lines[0]:
         import csv

@@ -51,8 +51,14 @@ def run_init(
             raise UsageProblem("init_need_flags")
         import typer
 
-        unit_id = unit_id or typer.prompt(env.output.t("ask_unit_id")).strip()
-        unit_name = unit_name or typer.prompt(env.output.t("ask_unit_name")).strip()
+        from ..workspace import is_safe_unit_id
+
+        while unit_id is None or not is_safe_unit_id(unit_id):
+            if unit_id is not None:  # say what is wrong now, and ask again
+                env.output.say("bad_unit_id", value=unit_id)
+            unit_id = typer.prompt(env.output.t("ask_unit_id")).strip()
+        while not (unit_name or "").strip():
+            unit_name = typer.prompt(env.output.t("ask_unit_name")).strip()
     from pydantic import ValidationError
 
     from ..schemas import CampaignModel, UnitModel, WorkspaceConfigModel
@@ -191,6 +197,7 @@ def run_history(
                             "late": e.late,
                             "correction": e.correction,
                             "superseded": e.superseded,
+                            "evidence_changed": list(e.evidence_changed),
                         }
                         for e in entries
                     ]

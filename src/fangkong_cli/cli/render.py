@@ -234,12 +234,13 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
             flags.append(t(lang, "flag.superseded"))
         if e.late:
             flags.append(t(lang, "flag.late"))
+        flags += [t(lang, "flag.evidence_changed", path=p) for p in e.evidence_changed]
         if not e.known_measure:
             flags.append(t(lang, "flag.no_measure"))
         elif e.slot is None:
             flags.append(t(lang, "flag.orphan"))
         note_parts = [p for p in (r.reason, r.note) if p]
-        note_parts += [f"[{ev.kind}] {ev.value}" for ev in r.evidence]
+        note_parts += [f"{t(lang, 'evidence.' + ev.kind)}：{ev.value}" for ev in r.evidence]
         table.add_row(
             Text(r.at.strftime("%Y-%m-%d %H:%M")),
             Text(r.measure),
