@@ -41,11 +41,19 @@ class Figures:
 
     def add(self, slot: SlotState) -> None:
         self.due += 1
-        if slot.state == OVERDUE:
+        state = slot.state
+        if state == OVERDUE:
             self.overdue += 1
-        elif slot.state != DUE:
+        elif state != DUE:
             self.answered += 1
-            setattr(self, slot.state, getattr(self, slot.state) + 1)
+            if state == "done":
+                self.done += 1
+            elif state == "partial":
+                self.partial += 1
+            elif state == "not_done":
+                self.not_done += 1
+            else:
+                self.na += 1
         if slot.late:
             self.late += 1
 
@@ -176,13 +184,17 @@ def evaluate(
         for year in range(first.year, last.year + 1)
         if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
     )
-    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, _unmatched(checklist, campaign, records))
+    counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
+    unmatched = _unmatched(checklist, campaign, records, counted)
+    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, unmatched)
 
 
-def _unmatched(checklist: Checklist, campaign: Campaign, records: Sequence[Record]) -> int:
+def _unmatched(
+    checklist: Checklist, campaign: Campaign, records: Sequence[Record], counted: set[tuple[str, str]]
+) -> int:
     """Records no slot will ever count (an id renamed in the checklist, a hand-typed slot)."""
     measures = {m.id: m for m in checklist.measures}
-    seen: dict[tuple[str, str], bool] = {}
+    seen: dict[tuple[str, str], bool] = dict.fromkeys(counted, True)  # most records: no parsing
     count = 0
     for r in records:
         key = (r.measure, r.slot)
@@ -215,16 +227,18 @@ def _evaluate_measure(
         )
     slots = slots_between(measure, campaign, first, last)
     own_tailoring = [t for t in tailoring if t.measure == measure.id]
-    states = tuple(
-        _slot_state(
-            s,
-            latest.get((measure.id, s.key)),
-            as_of,
-            tz,
-            _tailoring_reason(own_tailoring, measure.id, s) if own_tailoring else None,
+    mid = measure.id
+    found = [latest.get((mid, s.key)) for s in slots]
+    if own_tailoring or any(r is None for r in found):
+        states = tuple(
+            _slot_state(s, r, as_of, tz, _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None)
+            for s, r in zip(slots, found, strict=True)
         )
-        for s in slots
-    )
+    else:  # every slot answered (the usual year of records): the same, without the branches
+        states = tuple(
+            SlotState(s, r.status.value, r, r.at.astimezone(tz).date() > s.end)  # type: ignore[union-attr]
+            for s, r in zip(slots, found, strict=True)
+        )
     for s in states:
         figures.add(s)
     current = next((s for s in reversed(states) if s.slot.contains(as_of)), None)

@@ -15,8 +15,8 @@ from ..tracking import Answer, evidence_from, record_answers
 from ..workspace import Workspace
 from . import dates
 from .app import Env
+from .labels import frequency_label
 from .output import interactive
-from .render import frequency_label
 
 CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
 

@@ -154,7 +154,7 @@ def run_status(
         unit = {"id": workspace.config.unit.id, "name": workspace.config.unit.name}
         env.output.data(dump_json(evaluation_to_dict(evaluation, unit, checklist.name)))
     elif fmt == "tsv":
-        from .render import status_tsv
+        from .labels import status_tsv
 
         env.output.data(status_tsv(evaluation))
     elif env.output.is_terminal:
@@ -162,7 +162,7 @@ def run_status(
 
         env.output.out.print(status_tables(env.lang, evaluation))
     else:
-        from .render import status_plain
+        from .labels import status_plain
 
         env.output.data(status_plain(env.lang, evaluation, env.output.plain_width))
     if fail_on == "overdue" and evaluation.figures.overdue:
