@@ -15,6 +15,14 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+
+
+def _stamp() -> tuple[int, str]:
+    # Entries written by another version of fangkong are not read: what a file validates to
+    # may change between versions even when the file does not.
+    from . import __version__
+
+    return FORMAT, __version__
 FOLDER = Path(".fangkong") / "cache"
 
 
@@ -36,10 +44,10 @@ def read(root: Path | None, name: str, key: str) -> Any | None:
     if root is None:
         return None
     try:
-        version, stored_key, payload = marshal.loads((root / FOLDER / name).read_bytes())
+        stamp, stored_key, payload = marshal.loads((root / FOLDER / name).read_bytes())
     except Exception:  # noqa: BLE001 - a derived file: anything odd means "rebuild it"
         return None
-    if version != FORMAT or stored_key != key:
+    if stamp != _stamp() or stored_key != key:
         return None
     return payload
 
@@ -52,7 +60,7 @@ def write(root: Path | None, name: str, key: str, payload: Any) -> None:
 
     folder = root / FOLDER
     try:
-        data = marshal.dumps((FORMAT, key, payload))
+        data = marshal.dumps((_stamp(), key, payload))
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".entry.", dir=folder)
         try:
