@@ -9,11 +9,10 @@ from typing import Annotated, NamedTuple
 import typer
 
 from .. import __version__
-from ..checklist import BUILTIN, Checklist, builtin_names, load_checklist, resolve_sources
-from ..errors import EXIT_CONDITION, EXIT_DATA, FileProblems, UsageProblem
+from ..checklist import BUILTIN, Checklist, load_checklist, resolve_sources
+from ..errors import EXIT_DATA, FileProblems, UsageProblem
 from ..messages import Lang, format_problem, t
 from ..workspace import Workspace, env_home, find_root, open_workspace
-from . import dates
 from .output import Output
 
 
@@ -159,8 +158,7 @@ def build_app(lang: Lang) -> typer.Typer:
     ) -> None:
         from .commands import run_history
 
-        # as of --date: nothing recorded after that day
-        run_history(env_of(ctx), workspace, measure_id, first, min(filter(None, (last, date)), default=None), fmt.value)
+        run_history(env_of(ctx), workspace, measure_id, first, last, date, fmt.value)
 
     # ---------------------------------------------------------------- checklist
     checklist_app = typer.Typer(help=h("checklist"), no_args_is_help=True)
@@ -229,5 +227,3 @@ def dump_json(data: object) -> str:
 
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
-
-__all__ = ["EXIT_CONDITION", "Env", "build_app", "builtin_names", "current_checklist", "dates", "dump_json"]

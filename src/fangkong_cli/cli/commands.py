@@ -178,15 +178,13 @@ def run_history(
     measure_id: str | None,
     first: str | None,
     last: str | None,
+    as_of: str | None,
     fmt: str,
 ) -> None:
     workspace = env.workspace(workspace_opt)
-    entries = history(
-        workspace,
-        measure_id,
-        dates.parse_date(first) if first else None,
-        dates.parse_date(last) if last else None,
-    )
+    # as of --date: nothing recorded after that day
+    ends = [dates.parse_date(d) for d in (last, as_of) if d]
+    entries = history(workspace, measure_id, dates.parse_date(first) if first else None, min(ends, default=None))
     if fmt == "json":
         env.output.data(
             dump_json(
