@@ -27,8 +27,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from fangkong_cli.__main__ import run as fangkong_run
-from fangkong_cli.models import Frequency, Measure
-from fangkong_cli.records import RECORDS_FORMAT, Evidence, Record, Status, month_file, render_record
+from fangkong_cli.models import Evidence, Frequency, Measure, Record, Status
+from fangkong_cli.records import RECORDS_FORMAT, month_file, render_record
 from fangkong_cli.schedule import Campaign, Slot, slots_between
 from fangkong_cli.workspace import open_workspace
 

@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from fangkong_cli.errors import FileProblems
-from fangkong_cli.records import Evidence, Record, Status, parse_records, render_record
+from fangkong_cli.models import Evidence, Record, Status
+from fangkong_cli.records import parse_records, render_record
 from fangkong_cli.workspace import parse_config
 from fangkong_cli.yamlio import parse_yaml
 

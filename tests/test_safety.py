@@ -89,7 +89,8 @@ WRITER = textwrap.dedent(
     import sys
     from datetime import datetime, timedelta, timezone
     from pathlib import Path
-    from fangkong_cli.records import Record, Status, append_records
+    from fangkong_cli.models import Record, Status
+    from fangkong_cli.records import append_records
     root = Path(sys.argv[1])
     tz = timezone(timedelta(hours=8))
     at = datetime(2021, 1, 6, 20, 0, tzinfo=tz)

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from .errors import EXIT_DATA, EXIT_OK, EXIT_USAGE, FangkongError, FileProblems
+from .errors import ExitCode, FangkongError, FileProblems
 from .messages import Lang, format_problem, resolve_lang, t
 
 
@@ -98,7 +98,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run fangkong with `argv` and return its exit code (0 to 4, nothing else)."""
     import typer
 
-    from .cli.app import build_app
+    from .cli.app import build_command
     from .cli.clickcompat import click_exceptions
 
     errors = click_exceptions()
@@ -106,10 +106,9 @@ def run(argv: Sequence[str] | None = None) -> int:
     args = _hoist_lang(sys.argv[1:] if argv is None else argv)
     lang = resolve_lang(_lang_from_argv(args))
     try:
-        app = build_app(lang)
-        command = typer.main.get_command(app)
+        command = build_command(lang)
         result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
-        return result if isinstance(result, int) and 0 <= result <= 4 else EXIT_OK
+        return result if isinstance(result, int) and 0 <= result <= 4 else ExitCode.OK
     except FileProblems as exc:
         for problem in exc.problems:
             _err(format_problem(lang, problem))
@@ -118,19 +117,19 @@ def run(argv: Sequence[str] | None = None) -> int:
         _err(t(lang, "error_prefix") + t(lang, exc.key, **exc.params))
         return exc.exit_code
     except typer.Exit as exc:
-        return exc.exit_code if 0 <= exc.exit_code <= 4 else EXIT_USAGE
+        return exc.exit_code if 0 <= exc.exit_code <= 4 else ExitCode.USAGE
     except typer.Abort:
         _err(t(lang, "interrupted"))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except errors.ClickException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":
             _out(exc.format_message())
-            return EXIT_OK
+            return ExitCode.OK
         _err(_usage_message(lang, exc))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except KeyboardInterrupt:
         _err(t(lang, "interrupted"))
-        return EXIT_USAGE
+        return ExitCode.USAGE
     except BrokenPipeError:
         # The reader went away (`fangkong status | head`): nothing left to say to it.
         try:
@@ -138,12 +137,12 @@ def run(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError, AttributeError):
             pass
-        return EXIT_OK
+        return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         if os.environ.get("FANGKONG_DEBUG"):
             raise
         _err(t(lang, "internal_error", kind=type(exc).__name__, detail=str(exc)[:300]))
-        return EXIT_DATA
+        return ExitCode.DATA
 
 
 def main() -> None:

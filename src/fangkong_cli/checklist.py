@@ -15,7 +15,6 @@ from .yamlio import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-BUILTIN = "qzbt-2021-4"
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -96,6 +95,20 @@ def resolve_sources(spec: str, base: Path | None = None) -> list[Path]:
 
 def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+def checklist_files(given: Sequence[Path]) -> list[Path]:
+    """The files `checklist validate` checks: each file given, the YAML files of each folder."""
+    paths: list[Path] = []
+    for path in given:
+        if path.is_dir():
+            found = _yaml_files(path)
+            if not found:
+                raise UsageProblem("checklist_dir_empty", path=str(path))
+            paths.extend(found)
+        else:
+            paths.append(path)
+    return paths
 
 
 def validation_problems(

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from enum import IntEnum
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-# The five exit codes of the contract (PRODUCT.md §7).
-EXIT_OK = 0
-EXIT_CONDITION = 1
-EXIT_USAGE = 2
-EXIT_DATA = 3
-EXIT_LOCKED = 4
+
+class ExitCode(IntEnum):
+    """The five exit codes fangkong promises (README, "Exit codes"); there is no other."""
+
+    OK = 0
+    CONDITION = 1  # the --fail-on condition was met
+    USAGE = 2
+    DATA = 3  # bad data or configuration
+    LOCKED = 4  # another fangkong process holds the workspace lock
 
 
 class Problem(NamedTuple):
@@ -26,7 +30,7 @@ class Problem(NamedTuple):
 class FangkongError(Exception):
     """Base error: a catalog key, its parameters and the exit code it maps to."""
 
-    exit_code = EXIT_DATA
+    exit_code: ExitCode = ExitCode.DATA
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
@@ -37,13 +41,13 @@ class FangkongError(Exception):
 class UsageProblem(FangkongError):
     """The command was called wrongly (bad option value, unknown id, no terminal for a prompt)."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitCode.USAGE
 
 
 class DataProblem(FangkongError):
     """A checklist, records file or workspace configuration is bad."""
 
-    exit_code = EXIT_DATA
+    exit_code = ExitCode.DATA
 
 
 class FileProblems(DataProblem):
@@ -57,4 +61,4 @@ class FileProblems(DataProblem):
 class WorkspaceLocked(FangkongError):
     """Another fangkong process holds the workspace lock."""
 
-    exit_code = EXIT_LOCKED
+    exit_code = ExitCode.LOCKED

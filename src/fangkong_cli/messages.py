@@ -36,6 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "checklist_not_found": ("找不到清单 “{spec}”；内置清单有：{builtin}", "no checklist '{spec}'; built-in: {builtin}"),
     "checklist_dir_empty": ("文件夹 {path} 中没有 .yaml 清单文件", "no .yaml checklist files in {path}"),
     "invalid_value": ("{where}：{text}", "{where}: {text}"),
+    "invalid_detail": ("{text}", "{text}"),
     "toml_syntax": ("TOML 格式错误：{detail}；文件未被修改，请手工修正", "TOML syntax error: {detail}; the file was not changed, fix it by hand"),
     "records_not_folder": ("records 应是存放记录的文件夹，现在不是；请检查工作区", "records should be the folder of records files; it is not"),
     "records_not_file": ("这里应是一个记录文件（不是文件夹或失效的链接）；请检查", "this should be a records file (not a folder or a broken link)"),
@@ -102,6 +103,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_unit_id": ("单位编号 “{value}” 不可用：只能用字母、数字、- 和 _，最多 40 个字符", "unit id '{value}' is not allowed: letters, digits, - and _, at most 40"),
     "bad_option": ("选项 {option} 的值 “{value}” 无效：{text}", "invalid value '{value}' for {option}: {text}"),
     # --- dates ----------------------------------------------------------------------------
+    "bad_lock_timeout": ("环境变量 FANGKONG_LOCK_TIMEOUT 的值 “{value}” 无效，应为 0 到 3600 之间的秒数", "FANGKONG_LOCK_TIMEOUT '{value}' is invalid; use seconds from 0 to 3600"),
     "bad_date": ("日期 “{value}” 无效，应为 2021-01-31 这样的格式", "invalid date '{value}'; use 2021-01-31"),
     "bad_month": ("月份 “{value}” 无效，应为 2021-01 这样的格式", "invalid month '{value}'; use 2021-01"),
     "bad_week": ("周 “{value}” 无效，应为 2021-W05 这样的格式", "invalid week '{value}'; use 2021-W05"),
@@ -234,6 +236,9 @@ def t(lang: Lang, key: str, /, **params: Any) -> str:
     if pair is None:
         return key
     template = pair[0] if lang == "zh" else pair[1]
+    # A problem nested in a message (an option's value that failed validation) is said in
+    # the same language.
+    params = {k: problem_text(lang, v) if isinstance(v, Problem) else v for k, v in params.items()}
     try:
         return template.format(**params)
     except (KeyError, IndexError, ValueError):
@@ -248,7 +253,7 @@ def slot_text(lang: Lang, key: str) -> str:
 def problem_text(lang: Lang, problem: Problem) -> str:
     """The message of a Problem without its location."""
     params = dict(problem.params)
-    if problem.key == "invalid_value":
+    if problem.key in ("invalid_value", "invalid_detail"):
         kind = f"pyd.{params.get('type')}"
         ctx = params.get("ctx") or {}
         inner_key = kind if kind in MESSAGES else "pyd.other"

@@ -1,15 +1,23 @@
-"""The domain of a checklist: the notice, its sections and their measures, as plain values.
+"""The plain values of fangkong: a checklist's notice, sections and measures, a record, a
+workspace's configuration. The bottom layer: it imports nothing else of fangkong.
 
 These are named tuples, not pydantic models: defining a pydantic model costs about a tenth
-of a second at start-up (a dataclass about a millisecond, a named tuple a sixth of that), and `fangkong status` reads validated data from the derived
-cache without needing pydantic at all. Validation lives in `schemas.py`, at the boundary.
+of a second at start-up (a dataclass about a millisecond, a named tuple a sixth of that), and
+`fangkong status` reads validated data from the derived cache without needing pydantic at all.
+Validation lives in `schemas.py`, at the boundary; loading and saving in `checklist.py`,
+`records.py` and `workspace.py`.
 """
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, NamedTuple
+
+BUILTIN = "qzbt-2021-4"  # the checklist a workspace follows unless told otherwise
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+CONFIG_FORMAT = 1  # the `format` of fangkong.toml this version writes and reads
 
 
 class Frequency(StrEnum):
@@ -106,3 +114,110 @@ class Notice(NamedTuple):
         if values.get("reporting") is not None:
             values["reporting"] = Reporting(**values["reporting"])
         return cls(**values)
+
+
+# --- records ---------------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    DONE = "done"
+    PARTIAL = "partial"
+    NOT_DONE = "not_done"
+    NA = "na"
+
+
+class Evidence(NamedTuple):
+    kind: str  # note, url or file
+    value: str
+    sha256: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        data = {"kind": self.kind, "value": self.value}
+        if self.sha256 is not None:
+            data["sha256"] = self.sha256
+        return data
+
+
+class Record(NamedTuple):
+    """One answer. Records are never changed: a correction is a newer record for the same slot.
+
+    Build one from outside data with `schemas.RecordModel(...).to_domain()`, which validates.
+    """
+
+    measure: str
+    slot: str
+    status: Status
+    by: str
+    at: datetime
+    note: str = ""
+    reason: str = ""
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_toml_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "measure": self.measure,
+            "slot": self.slot,
+            "status": self.status.value,
+            "by": self.by,
+            "at": self.at,
+        }
+        if self.note:
+            data["note"] = self.note
+        if self.reason:
+            data["reason"] = self.reason
+        if self.evidence:
+            data["evidence"] = [e.to_dict() for e in self.evidence]
+        return data
+
+    def to_json_dict(self) -> dict[str, Any]:
+        data = self.to_toml_dict()
+        data["at"] = self.at.isoformat()
+        return data
+
+
+# --- the workspace's configuration (fangkong.toml) ------------------------------------------
+
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+_UNIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+
+
+def is_safe_unit_id(value: str) -> bool:
+    """Unit ids name files and folders: short, plain, and never a path or a device name."""
+    return bool(_UNIT_ID.fullmatch(value)) and value.lower() not in _WINDOWS_RESERVED
+
+
+class UnitConfig(NamedTuple):
+    id: str
+    name: str
+
+
+class CampaignConfig(NamedTuple):
+    checklist: str
+    extra: tuple[str, ...]
+    start: date
+    end: date | None
+    timezone: str
+
+
+class Tailoring(NamedTuple):
+    """A measure the unit does not do for the campaign (or until a date), with the reason."""
+
+    measure: str
+    reason: str
+    until: date | None = None
+
+
+class SignOff(NamedTuple):
+    preparer: str = ""
+    phone: str = ""
+    reviewer: str = ""
+
+
+class WorkspaceConfig(NamedTuple):
+    """fangkong.toml, validated (see schemas.WorkspaceConfigModel)."""
+
+    unit: UnitConfig
+    campaign: CampaignConfig
+    signoff: SignOff = SignOff()
+    tailoring: tuple[Tailoring, ...] = ()
+    format: int = CONFIG_FORMAT

@@ -6,73 +6,17 @@ import re
 import tomllib
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
-from enum import StrEnum
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import cache
 from .errors import DataProblem, FileProblems, Problem
 from .fsutil import atomic_write
+from .models import Evidence, Record, Status
 
 RECORDS_FORMAT = 1
 MAX_RECORDS_BYTES = 8 * 1024 * 1024  # a month of daily records for 60 measures is ~0.5 MB
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
-
-
-class Status(StrEnum):
-    DONE = "done"
-    PARTIAL = "partial"
-    NOT_DONE = "not_done"
-    NA = "na"
-
-
-class Evidence(NamedTuple):
-    kind: str  # note, url or file
-    value: str
-    sha256: str | None = None
-
-    def to_dict(self) -> dict[str, str]:
-        data = {"kind": self.kind, "value": self.value}
-        if self.sha256 is not None:
-            data["sha256"] = self.sha256
-        return data
-
-
-class Record(NamedTuple):
-    """One answer. Records are never changed: a correction is a newer record for the same slot.
-
-    Build one from outside data with `schemas.RecordModel(...).to_domain()`, which validates.
-    """
-
-    measure: str
-    slot: str
-    status: Status
-    by: str
-    at: datetime
-    note: str = ""
-    reason: str = ""
-    evidence: tuple[Evidence, ...] = ()
-
-    def to_toml_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "measure": self.measure,
-            "slot": self.slot,
-            "status": self.status.value,
-            "by": self.by,
-            "at": self.at,
-        }
-        if self.note:
-            data["note"] = self.note
-        if self.reason:
-            data["reason"] = self.reason
-        if self.evidence:
-            data["evidence"] = [e.to_dict() for e in self.evidence]
-        return data
-
-    def to_json_dict(self) -> dict[str, Any]:
-        data = self.to_toml_dict()
-        data["at"] = self.at.isoformat()
-        return data
 
 
 def records_dir(root: Path) -> Path:

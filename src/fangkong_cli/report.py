@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .records import Evidence, Record
+from .models import Evidence, Record
 from .status import (
     DUE,
     OVERDUE,

@@ -1,7 +1,7 @@
 """Validation at the boundary: pydantic models for checklist files, records and fangkong.toml.
 
 Each model checks what comes from a file or the command line and turns it into the plain
-domain objects of models.py, records.py and workspace.py. Import this module lazily: only a
+domain values of models.py, and imports nothing else of fangkong. Import this module lazily: only a
 command that validates (a cache miss, a write) pays for pydantic.
 """
 
@@ -23,13 +23,20 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .checklist import BUILTIN
-from .models import Frequency, Measure, Notice, Reporting, Section
-from .records import Evidence, Record, Status
-from .workspace import (
+from .models import (
+    BUILTIN,
     CONFIG_FORMAT,
+    DEFAULT_TIMEZONE,
     CampaignConfig,
+    Evidence,
+    Frequency,
+    Measure,
+    Notice,
+    Record,
+    Reporting,
+    Section,
     SignOff,
+    Status,
     Tailoring,
     UnitConfig,
     WorkspaceConfig,
@@ -211,7 +218,7 @@ class CampaignModel(_Strict):
     extra: list[str] = Field(default_factory=list)
     start: date
     end: date | None = None
-    timezone: str = "Asia/Shanghai"
+    timezone: str = DEFAULT_TIMEZONE
 
     @field_validator("timezone")
     @classmethod

@@ -8,14 +8,12 @@ from datetime import date, tzinfo
 from typing import NamedTuple
 
 from .checklist import Checklist
-from .models import Frequency, Measure, Section
-from .records import Record, Status
+from .models import Frequency, Measure, Record, Section, Status, Tailoring
 from .schedule import Campaign, Slot, next_slot, slot_by_key, slots_between
-from .workspace import Tailoring, Workspace
+from .workspace import Workspace
 
 DUE = "due"
 OVERDUE = "overdue"
-STATES = ("done", "partial", "not_done", "na", DUE, OVERDUE)
 
 
 class SlotState(NamedTuple):
@@ -268,43 +266,6 @@ def slot_of_record(checklist: Checklist, campaign: Campaign, record: Record) -> 
     if measure is None:
         return None
     return slot_by_key(measure, campaign, record.slot)
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def evaluation_to_dict(evaluation: Evaluation, unit: dict[str, str], checklist: str) -> dict[str, object]:
-    """The public JSON shape of `fangkong status --format json` (PRODUCT.md §5)."""
-    return {
-        "as_of": evaluation.as_of.isoformat(),
-        "unit": unit,
-        "checklist": checklist,
-        "summary": evaluation.figures.as_dict(),
-        "unmatched_records": evaluation.unmatched,
-        "sections": [
-            {"id": s.section.id, "title": s.section.title, "summary": s.figures.as_dict()}
-            for s in evaluation.sections
-        ],
-        "measures": [
-            {
-                "id": m.measure.id,
-                "section": m.section.id,
-                "title": m.measure.title,
-                "frequency": m.measure.frequency.value,
-                "state": m.state,
-                "detail": m.detail,
-                "last_done": m.last_done,
-                "next_due": _iso(m.next_due),
-                "overdue": m.figures.overdue,
-                "overdue_slots": [s.slot.key for s in m.slots if s.state == OVERDUE],
-                "slots_due": m.figures.due,
-                "answered": m.figures.answered,
-                "late": m.figures.late,
-            }
-            for m in evaluation.measures
-        ],
-    }
 
 
 def evaluate_workspace(

@@ -10,19 +10,11 @@ from typing import NamedTuple
 
 from .errors import UsageProblem
 from .fsutil import workspace_lock
-from .records import Evidence, Record, Status, append_records, load_records
+from .models import Evidence, Record, Status
+from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
 from .status import is_late, latest_records, slot_of_record
 from .workspace import Workspace
-
-DEFAULT_LOCK_TIMEOUT = 10.0
-
-
-def lock_timeout() -> float:
-    try:
-        return max(0.0, float(os.environ.get("FANGKONG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT)))
-    except ValueError:
-        return DEFAULT_LOCK_TIMEOUT
 
 
 def parse_status(value: str) -> Status:
@@ -136,15 +128,21 @@ def build_record(
 
 
 def record_answers(
-    workspace: Workspace, answers: Sequence[Answer], by: str, now: datetime, cwd: Path
+    workspace: Workspace,
+    answers: Sequence[Answer],
+    by: str,
+    now: datetime,
+    cwd: Path,
+    lock_timeout: float,
 ) -> list[tuple[Record, Slot]]:
-    """Validate every answer first, then store them all under the workspace lock (or none)."""
+    """Validate every answer first, then store them all under the workspace lock (or none);
+    wait up to `lock_timeout` seconds for another fangkong process to finish."""
     today = workspace.today(now)
     for answer in answers:
         if answer.day > today:
             raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
     built = [build_record(workspace, a, by, now, cwd) for a in answers]
-    with workspace_lock(workspace.root, lock_timeout()):
+    with workspace_lock(workspace.root, lock_timeout):
         append_records(workspace.root, [r for r, _ in built], workspace.tz)
     workspace.remember_officer(by)
     return built

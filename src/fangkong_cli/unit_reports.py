@@ -21,8 +21,9 @@ from pydantic import (
 
 from .errors import FangkongError, UsageProblem
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
+from .schemas import UnitId
 from .status import Figures
-from .workspace import CONFIG_NAME, UnitId
+from .workspace import CONFIG_NAME
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
 

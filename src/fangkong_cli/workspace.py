@@ -2,105 +2,57 @@
 
 from __future__ import annotations
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import cache
 from .checklist import Checklist, format_loc, load_checklist, resolve_sources
 from .errors import DataProblem, FileProblems, Problem, UsageProblem
 from .fsutil import atomic_write
-from .models import plain
+from .models import (
+    CONFIG_FORMAT,
+    CampaignConfig,
+    SignOff,
+    Tailoring,
+    UnitConfig,
+    WorkspaceConfig,
+    plain,
+)
 from .schedule import Campaign
 
 CONFIG_NAME = "fangkong.toml"
 STATE_DIR = ".fangkong"
-CONFIG_FORMAT = 1
 MAX_CONFIG_BYTES = 1024 * 1024
 
-_WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-_UNIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 
+def config_to_toml(config: WorkspaceConfig) -> str:
+    import tomli_w
 
-def is_safe_unit_id(value: str) -> bool:
-    """Unit ids name files and folders: short, plain, and never a path or a device name."""
-    return bool(_UNIT_ID.fullmatch(value)) and value.lower() not in _WINDOWS_RESERVED
-
-
-def __getattr__(name: str) -> Any:
-    # `UnitId`, the pydantic type, lives with the other schemas; importing it from here stays
-    # possible without making every import of this module pay for pydantic.
-    if name == "UnitId":
-        from .schemas import UnitId
-
-        return UnitId
-    raise AttributeError(name)
-
-
-class UnitConfig(NamedTuple):
-    id: str
-    name: str
-
-
-class CampaignConfig(NamedTuple):
-    checklist: str
-    extra: tuple[str, ...]
-    start: date
-    end: date | None
-    timezone: str
-
-
-class Tailoring(NamedTuple):
-    """A measure the unit does not do for the campaign (or until a date), with the reason."""
-
-    measure: str
-    reason: str
-    until: date | None = None
-
-
-class SignOff(NamedTuple):
-    preparer: str = ""
-    phone: str = ""
-    reviewer: str = ""
-
-
-class WorkspaceConfig(NamedTuple):
-    """fangkong.toml, validated (see schemas.WorkspaceConfigModel)."""
-
-    unit: UnitConfig
-    campaign: CampaignConfig
-    signoff: SignOff = SignOff()
-    tailoring: tuple[Tailoring, ...] = ()
-    format: int = CONFIG_FORMAT
-
-    def to_toml(self) -> str:
-        import tomli_w
-
-        campaign: dict[str, Any] = {"checklist": self.campaign.checklist}
-        if self.campaign.extra:
-            campaign["extra"] = list(self.campaign.extra)
-        campaign["start"] = self.campaign.start
-        if self.campaign.end is not None:
-            campaign["end"] = self.campaign.end
-        campaign["timezone"] = self.campaign.timezone
-        data: dict[str, Any] = {
-            "format": self.format,
-            "unit": {"id": self.unit.id, "name": self.unit.name},
-            "campaign": campaign,
-            "signoff": {"preparer": self.signoff.preparer, "phone": self.signoff.phone, "reviewer": self.signoff.reviewer},
-        }
-        if self.tailoring:
-            data["tailoring"] = [
-                {"measure": t.measure, "reason": t.reason, **({"until": t.until} if t.until else {})}
-                for t in self.tailoring
-            ]
-        return tomli_w.dumps(data)
+    campaign: dict[str, Any] = {"checklist": config.campaign.checklist}
+    if config.campaign.extra:
+        campaign["extra"] = list(config.campaign.extra)
+    campaign["start"] = config.campaign.start
+    if config.campaign.end is not None:
+        campaign["end"] = config.campaign.end
+    campaign["timezone"] = config.campaign.timezone
+    data: dict[str, Any] = {
+        "format": config.format,
+        "unit": {"id": config.unit.id, "name": config.unit.name},
+        "campaign": campaign,
+        "signoff": {"preparer": config.signoff.preparer, "phone": config.signoff.phone, "reviewer": config.signoff.reviewer},
+    }
+    if config.tailoring:
+        data["tailoring"] = [
+            {"measure": t.measure, "reason": t.reason, **({"until": t.until} if t.until else {})}
+            for t in config.tailoring
+        ]
+    return tomli_w.dumps(data)
 
 
 @dataclass(frozen=True)
@@ -315,12 +267,9 @@ def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:
         (root / "records").mkdir(exist_ok=True)
     except OSError as exc:
         raise DataProblem("write_failed", path=str(root), reason=exc.strerror or str(exc)) from exc
-    atomic_write(path, config.to_toml().encode("utf-8"))
+    atomic_write(path, config_to_toml(config).encode("utf-8"))
     gitignore = root / ".gitignore"
     if not gitignore.exists():
         atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n".encode())
     return workspace
 
-
-def env_home() -> str | None:
-    return os.environ.get("FANGKONG_HOME") or None

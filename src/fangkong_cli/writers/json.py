@@ -9,7 +9,7 @@ from pydantic_core import to_json
 from .. import __version__
 from ..aggregate import Rollup
 from ..messages import Lang
-from ..records import Evidence
+from ..models import Evidence
 from ..report import REPORT_KIND, ROLLUP_KIND, SCHEMA_VERSION, MeasureLine, Period, Report, SlotLine
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..aggregate import Rollup
 from ..messages import Lang, slot_text, t
-from ..records import Evidence
+from ..models import Evidence
 from ..report import MeasureLine, Period, Report, Run, SectionPart
 from ..status import Figures
 

@@ -1,56 +1,49 @@
 """`fangkong check`: the duty officer's daily walk through what is due, one prompt per slot."""
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from typing import Annotated
 
+import typer
 from rich.text import Text
 
-from ..errors import FangkongError, UsageProblem
-from ..records import Status
-from ..status import DUE, OVERDUE, MeasureStatus, SlotState, evaluate_workspace
-from ..tracking import Answer, evidence_from, record_answers
-from ..workspace import Workspace
-from . import dates
-from .app import Env
-from .labels import frequency_label
-from .output import interactive
+from ...duty import DutyItem, duty_items
+from ...errors import FangkongError, UsageProblem
+from ...models import Status
+from ...status import DUE, OVERDUE
+from ...tracking import Answer, evidence_from, record_answers
+from ...workspace import Workspace
+from .. import dates
+from ..context import Env, env_of
+from ..labels import frequency_label
+from ..options import ByOpt, DateOpt, SectionOpt, WorkspaceOpt
+from ..output import interactive
+from ..prompts import ask
 
 CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
-
-
-class Item(NamedTuple):
-    measure: MeasureStatus
-    slot: SlotState
 
 
 class _Quit(Exception):
     pass
 
 
-def open_items(workspace: Workspace, today: date, section: str | None, all_slots: bool) -> list[Item]:
-    """The slots to offer: overdue ones and the current due ones (answered ones too with --all)."""
-    evaluation = evaluate_workspace(workspace, today, section_id=section)
-    items = []
-    for ms in evaluation.measures:
-        for ss in ms.slots:
-            current = ss.slot.contains(today)
-            if ss.state == OVERDUE or (current and ss.state == DUE) or (all_slots and current and ss.tailored is None):
-                items.append(Item(ms, ss))
-    return items
-
-
-def run_check(
-    env: Env, workspace_opt: Path | None, section: str | None, all_slots: bool, date_opt: str | None, by: str | None
+def check(
+    ctx: typer.Context,
+    section: SectionOpt = None,
+    all_slots: Annotated[bool, typer.Option("--all", help="check.all")] = False,
+    date: DateOpt = None,
+    by: ByOpt = None,
+    workspace: WorkspaceOpt = None,
 ) -> None:
-    workspace = env.workspace(workspace_opt)
-    if section is not None and workspace.checklist.section(section) is None:
+    env = env_of(ctx)
+    ws = env.workspace(workspace)
+    if section is not None and ws.checklist.section(section) is None:
         raise UsageProblem("unknown_section", id=section)
-    now = dates.now()
-    today = dates.parse_date(date_opt) if date_opt else workspace.today(now)
-    items = open_items(workspace, today, section, all_slots)
+    today = dates.parse_date(date) if date else ws.today(dates.now())
+    _walk(env, ws, duty_items(ws, today, section, all_slots), today, by)
+
+
+def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by: str | None) -> None:
     out = env.output
     if not items:
         out.say("check_nothing", date=today.isoformat())
@@ -66,7 +59,7 @@ def run_check(
         if officer:
             console.print(Text(out.t("check_officer", name=officer), style="dim"))
         while not officer:
-            officer = console.input(Text(out.t("check_ask_by") + ": ")).strip()
+            officer = ask(out, out.t("check_ask_by"))
         current_section = None
         for index, item in enumerate(items, start=1):
             if item.measure.section.id != current_section:
@@ -78,7 +71,7 @@ def run_check(
             if answer is None:
                 skipped += 1
                 continue
-            record_answers(workspace, [answer], officer, dates.now(), Path.cwd())
+            record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
             saved += 1
             console.print(Text(out.t("check_saved"), style="green"))
     except (KeyboardInterrupt, EOFError, _Quit) as exc:
@@ -91,7 +84,7 @@ def run_check(
     out.say("check_done", saved=saved, skipped=skipped)
 
 
-def _show(env: Env, item: Item, index: int, total: int) -> None:
+def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
     out = env.output
     m = item.measure.measure
     slot = item.slot
@@ -111,14 +104,14 @@ def _show(env: Env, item: Item, index: int, total: int) -> None:
         out.out.print(Text(out.t("check_guidance") + sep + m.guidance, style="italic"), overflow="fold")
 
 
-def _ask(env: Env, workspace: Workspace, item: Item, today: date) -> Answer | None:
+def _ask(env: Env, workspace: Workspace, item: DutyItem, today: date) -> Answer | None:
     out = env.output
     console = out.out
     answered = item.slot.state not in (DUE, OVERDUE)
     # On a slot answered before (--all), Enter keeps that answer: a correction is typed.
     prompt = out.t("check_ask_keep", state=out.t(f"state.{item.slot.state}")) if answered else out.t("check_ask_status")
     while True:
-        raw = console.input(Text(prompt + ": ")).strip().lower()
+        raw = ask(out, prompt).lower()
         if raw == "q":
             raise _Quit
         if raw == "s" or (raw == "" and answered):
@@ -130,11 +123,11 @@ def _ask(env: Env, workspace: Workspace, item: Item, today: date) -> Answer | No
     reason = ""
     if status is Status.NA:
         while not reason:
-            reason = console.input(Text(out.t("check_ask_reason") + ": ")).strip()
+            reason = ask(out, out.t("check_ask_reason"))
     note = ""
     evidence: tuple[str, ...] = ()
     while True:
-        extra = console.input(Text(out.t("check_ask_note") + ": ")).strip()
+        extra = ask(out, out.t("check_ask_note"))
         if not extra:
             break
         try:
@@ -149,3 +142,7 @@ def _ask(env: Env, workspace: Workspace, item: Item, today: date) -> Answer | No
         break
     m = item.measure.measure
     return Answer(m.id, today, status, note, reason, evidence, slot_key=item.slot.slot.key)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("check", help="check")(check)

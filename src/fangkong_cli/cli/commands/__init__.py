@@ -1,0 +1,9 @@
+"""The commands of fangkong, one module each; each module's `register` adds its command(s).
+
+The list below is the order `fangkong --help` shows them in. A new command is one new
+module here plus one entry in COMMANDS.
+"""
+
+from . import aggregate, check, checklist, history, init, mark, report, status
+
+COMMANDS = (init, check, mark, status, history, report, aggregate, checklist)

@@ -1,0 +1,96 @@
+"""`fangkong checklist list|show|validate`: see and check checklists."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ...checklist import (
+    builtin_names,
+    check_files,
+    checklist_files,
+    load_checklist_lenient,
+    resolve_sources,
+)
+from ...errors import FileProblems, UsageProblem
+from ..context import env_of
+from ..options import ShowFormat, ShowFormatOpt, WorkspaceOpt
+
+SpecOpt = Annotated[str | None, typer.Option("--checklist", "-c", help="checklist.spec", show_default=False)]
+
+
+def list_checklists(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(help="checklist.paths", show_default=False)] = None,
+) -> None:
+    from ..render import checklist_list_table
+
+    env = env_of(ctx)
+    found = []
+    for spec in [*builtin_names(), *(paths or [])]:
+        checklist = load_checklist_lenient(resolve_sources(spec, Path.cwd()))
+        if checklist is not None:
+            found.append((spec, checklist))
+    env.output.out.print(checklist_list_table(env.lang, found))
+
+
+def show(
+    ctx: typer.Context,
+    item: Annotated[str | None, typer.Argument(help="checklist.show.id", show_default=False)] = None,
+    fmt: ShowFormatOpt = ShowFormat.table,
+    spec: SpecOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    from ...writers.shapes import checklist_json, measure_json
+    from ..render import checklist_tables, measure_detail
+
+    env = env_of(ctx)
+    checklist = env.checklist(spec, workspace)
+    sections = list(checklist.sections)
+    if item is not None:
+        entry = checklist.section(item)
+        measure = checklist.measure(item)
+        if entry is None and measure is None:
+            raise UsageProblem("show_unknown", id=item)
+        if measure is not None and entry is None:
+            if fmt is ShowFormat.json:
+                env.output.data(measure_json(measure))
+            else:
+                env.output.out.print(measure_detail(env.lang, checklist, measure))
+            return
+        assert entry is not None
+        sections = [entry]
+    if fmt is ShowFormat.json:
+        env.output.data(checklist_json(checklist, sections))
+    else:
+        env.output.out.print(checklist_tables(env.lang, checklist, sections))
+
+
+def validate(
+    ctx: typer.Context,
+    files: Annotated[list[Path], typer.Argument(help="checklist.files", show_default=False)],
+) -> None:
+    from ...checklist import YAML_SUFFIXES
+
+    env = env_of(ctx)
+    paths = checklist_files(files)
+    problems = check_files(paths)
+    if problems:
+        raise FileProblems(problems)
+    checklist = load_checklist_lenient(paths)
+    for path in paths:
+        count = 0
+        if checklist is not None:
+            count = sum(len(e.measures) for e in checklist.sections if e.file == str(path))
+        if count or path.suffix not in YAML_SUFFIXES:
+            env.output.say("checklist_valid", file=str(path), count=count)
+        else:
+            env.output.say("checklist_valid_notice", file=str(path))
+
+
+def register(app: typer.Typer) -> None:
+    group = typer.Typer(help="checklist", no_args_is_help=True)
+    group.command("list", help="checklist.list")(list_checklists)
+    group.command("show", help="checklist.show")(show)
+    group.command("validate", help="checklist.validate")(validate)
+    app.add_typer(group, name="checklist")

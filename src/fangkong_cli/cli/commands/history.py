@@ -1,0 +1,41 @@
+"""`fangkong history`: what was recorded, when and by whom, corrections included."""
+
+from typing import Annotated
+
+import typer
+
+from ...tracking import history as read_history
+from .. import dates
+from ..context import env_of
+from ..options import DateOpt, ShowFormat, ShowFormatOpt, WorkspaceOpt
+
+
+def history(
+    ctx: typer.Context,
+    measure_id: Annotated[str | None, typer.Argument(help="history.id", show_default=False)] = None,
+    first: Annotated[str | None, typer.Option("--from", help="from", show_default=False)] = None,
+    last: Annotated[str | None, typer.Option("--to", help="to", show_default=False)] = None,
+    fmt: ShowFormatOpt = ShowFormat.table,
+    date: DateOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    env = env_of(ctx)
+    ws = env.workspace(workspace)
+    # as of --date: nothing recorded after that day
+    ends = [dates.parse_date(d) for d in (last, date) if d]
+    start = dates.parse_date(first) if first else None
+    entries = read_history(ws, measure_id, start, min(ends, default=None))
+    if fmt is ShowFormat.json:
+        from ...writers.shapes import history_json
+
+        env.output.data(history_json(entries))
+    elif not entries:
+        env.output.say("history_empty")
+    else:
+        from ..render import history_table
+
+        env.output.out.print(history_table(env.lang, entries, ws.config.campaign.timezone))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("history", help="history")(history)

@@ -1,0 +1,46 @@
+"""`fangkong report`: the summary file for the provincial office, for one period."""
+
+from typing import Annotated
+
+import typer
+
+from ...writers import ReportFormat
+from .. import dates
+from ..context import env_of
+from ..emit import chosen_format, emit
+from ..options import DateOpt, MonthOpt, PeriodFromOpt, PeriodToOpt, WeekOpt, WorkspaceOpt
+
+
+def report(
+    ctx: typer.Context,
+    fmt: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="report.format", show_default=False)] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="report.output", show_default=False)] = None,
+    month: MonthOpt = None,
+    week: WeekOpt = None,
+    first: PeriodFromOpt = None,
+    last: PeriodToOpt = None,
+    stamp: Annotated[bool, typer.Option("--stamp", help="report.stamp")] = False,
+    date: DateOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    from ...report import Period, build_report
+    from ...writers import write_report
+
+    env = env_of(ctx)
+    chosen = chosen_format(fmt, output, ReportFormat, ReportFormat.md)
+    ws = env.workspace(workspace)
+    now = dates.now()
+    as_of = dates.parse_date(date) if date else ws.today(now)
+    period = Period(*dates.period(month, week, first, last, as_of))
+    stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
+    built = build_report(ws, period, as_of, stamped)
+    if built.calendar_fallback:
+        env.output.say("calendar_fallback", years="、".join(map(str, built.calendar_fallback)))
+    if period.first > as_of:
+        env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
+    data = write_report(chosen, built, env.lang)
+    emit(env, data, chosen.value, output, f"{built.unit_id}_{period.label}.{chosen.value}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help="report")(report)

@@ -1,0 +1,66 @@
+"""`fangkong status`: each measure's state now, as a table, JSON or TSV; --fail-on for cron."""
+
+from typing import Annotated
+
+import typer
+
+from ...errors import ExitCode, UsageProblem
+from ...status import DUE, OVERDUE, Evaluation, evaluate_workspace
+from .. import dates
+from ..context import Env, env_of, finish
+from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
+
+
+def status(
+    ctx: typer.Context,
+    fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="format")] = TableFormat.table,
+    section: SectionOpt = None,
+    fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="fail_on", show_default=False)] = None,
+    date: DateOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
+    env = env_of(ctx)
+    ws = env.workspace(workspace)
+    if section is not None and ws.checklist.section(section) is None:
+        raise UsageProblem("unknown_section", id=section)
+    as_of = dates.parse_date(date) if date else ws.today(dates.now())
+    evaluation = evaluate_workspace(ws, as_of, section_id=section)
+    if evaluation.years_without_calendar:
+        env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    if evaluation.unmatched:
+        env.output.say("records_unmatched", count=evaluation.unmatched)
+    if fmt is TableFormat.json:
+        from ...writers.shapes import status_json
+
+        unit = {"id": ws.config.unit.id, "name": ws.config.unit.name}
+        env.output.data(status_json(evaluation, unit, ws.checklist.name))
+    else:
+        _show(env, evaluation, fmt)
+    finish(_exit_code(evaluation, fail_on))
+
+
+def _show(env: Env, evaluation: Evaluation, fmt: TableFormat) -> None:
+    if fmt is TableFormat.tsv:
+        from ..labels import status_tsv
+
+        env.output.data(status_tsv(evaluation))
+    elif env.output.is_terminal:
+        from ..render import status_tables
+
+        env.output.out.print(status_tables(env.lang, evaluation))
+    else:
+        from ..labels import status_plain
+
+        env.output.data(status_plain(env.lang, evaluation, env.output.plain_width))
+
+
+def _exit_code(evaluation: Evaluation, fail_on: FailOn | None) -> ExitCode:
+    if fail_on is FailOn.overdue and evaluation.figures.overdue:
+        return ExitCode.CONDITION
+    if fail_on is FailOn.due and any(m.state in (DUE, OVERDUE) for m in evaluation.measures):
+        return ExitCode.CONDITION
+    return ExitCode.OK
+
+
+def register(app: typer.Typer) -> None:
+    app.command("status", help="status")(status)
