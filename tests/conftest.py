@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +14,23 @@ import pytest
 from fangkong_cli.__main__ import run
 
 NOTICE_TEXT = Path(__file__).resolve().parents[1] / "checklists"
+
+
+class StrictCatalog(dict[str, tuple[str, str]]):
+    """The message catalog under test: a key the code asks for and the catalog lacks fails
+    the test (in use, fangkong shows the key itself rather than crash)."""
+
+    def get(self, key: str, default: object = None) -> tuple[str, str]:  # type: ignore[override]
+        if key not in self:
+            raise KeyError(f"message key missing from the catalog: {key}")
+        return self[key]
+
+
+@pytest.fixture(autouse=True)
+def strict_catalog(monkeypatch: pytest.MonkeyPatch) -> None:
+    from fangkong_cli import messages
+
+    monkeypatch.setattr(messages, "MESSAGES", StrictCatalog(messages.MESSAGES))
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +88,7 @@ def invoke(
 
 
 @pytest.fixture
-def cli() -> object:
+def cli() -> Callable[..., Result]:
     return invoke
 
 

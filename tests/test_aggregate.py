@@ -229,7 +229,7 @@ def test_table_cannot_go_to_a_file(reports: Path, tmp_path: Path) -> None:
 
 def test_reading_is_light(reports: Path) -> None:
     """A report is validated without building its slot details (what keeps 1,000 files fast)."""
-    from fangkong_cli.aggregate import UnitReport, load_report_file
+    from fangkong_cli.unit_reports import UnitReport, load_report_file
 
     loaded = load_report_file(reports / "xining_2021-01.json")
     assert isinstance(loaded, UnitReport)

@@ -50,7 +50,8 @@ def test_every_source_is_verbatim_from_the_notice() -> None:
     assert missing == []
     for entry in checklist.sections:
         assert entry.section.source is None or entry.section.source in text
-    assert checklist.notice is not None and checklist.notice.preamble in text
+    assert checklist.notice is not None and checklist.notice.preamble is not None
+    assert checklist.notice.preamble in text
 
 
 def test_show_json_has_the_public_shape(tmp_path: Path) -> None:

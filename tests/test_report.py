@@ -317,9 +317,9 @@ def test_no_workspace_and_damaged_records(tmp_path: Path) -> None:
 
 
 def test_runs_group_adjacent_slots() -> None:
+    from fangkong_cli.evaluation import SlotState
     from fangkong_cli.report import Run, runs
     from fangkong_cli.schedule import Slot
-    from fangkong_cli.status import SlotState
 
     def state(day: int, value: str) -> SlotState:
         d = date(2021, 1, day)

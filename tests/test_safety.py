@@ -254,7 +254,7 @@ def test_replace_is_retried_while_another_program_holds_the_file(tmp_path: Path,
             raise PermissionError(13, "The process cannot access the file")
         real_replace(src, dst)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(fsutil.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.001)
     monkeypatch.setattr(os, "replace", busy_twice)
     atomic_write(target, b"new")
@@ -271,7 +271,7 @@ def test_a_file_held_for_good_gives_a_clear_message(tmp_path: Path, monkeypatch:
     def always_busy(src: str, dst: object) -> None:
         raise PermissionError(13, "The process cannot access the file")
 
-    monkeypatch.setattr(fsutil.sys, "platform", "win32")
+    monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setattr(fsutil, "REPLACE_PAUSE", 0.001)
     monkeypatch.setattr(os, "replace", always_busy)
     with pytest.raises(DataProblem) as caught:

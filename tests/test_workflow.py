@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.cells import cell_len
@@ -38,7 +39,7 @@ def scripted_week(ws: Path) -> None:
     assert mark(ws, "2021-01-08", "9.1", "-s", "na", "--reason", "单位停电放假").exit_code == 0
 
 
-def status_json(ws: Path, day: str) -> dict[str, object]:
+def status_json(ws: Path, day: str) -> dict[str, Any]:
     result = invoke(["status", "--format", "json", "--date", day], cwd=ws, now=evening(day))
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
@@ -49,12 +50,12 @@ def status_json(ws: Path, day: str) -> dict[str, object]:
 def test_a_scripted_week_matches_a_hand_count(mini: Path) -> None:
     scripted_week(mini)
     data = status_json(mini, "2021-01-09")  # a Saturday
-    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    states = {m["id"]: m["state"] for m in data["measures"]}
     # 9.1 daily: 4th-8th answered (6th late, 8th n/a), 9th still open today
     # 9.2 workdays: 4th, 5th, 7th answered; 6th and 8th missed
     # 9.3 weekly: this week still open; 9.4 once: answered "partial", due the 10th
     assert states == {"9.1": "due", "9.2": "overdue", "9.3": "due", "9.4": "partial"}
-    overdue = {m["id"]: m["overdue_slots"] for m in data["measures"]}  # type: ignore[index]
+    overdue = {m["id"]: m["overdue_slots"] for m in data["measures"]}
     assert overdue["9.2"] == ["2021-01-06", "2021-01-08"]
     assert data["summary"] == {
         "slots_due": 13, "answered": 9, "coverage": round(9 / 13, 4),
@@ -65,7 +66,7 @@ def test_a_scripted_week_matches_a_hand_count(mini: Path) -> None:
 def test_after_the_week_the_missed_slots_turn_overdue(mini: Path) -> None:
     scripted_week(mini)
     data = status_json(mini, "2021-01-11")
-    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    states = {m["id"]: m["state"] for m in data["measures"]}
     assert states["9.3"] == "overdue"  # 2021-W01 ended unanswered
     assert states["9.1"] == "overdue"  # 9th and 10th
     assert states["9.4"] == "partial"  # answered before its due date: not overdue
@@ -77,10 +78,10 @@ def test_a_late_record_clears_overdue_and_a_correction_wins(mini: Path) -> None:
     assert mark(mini, "2021-01-08", "9.2", "-s", "done", now=evening("2021-01-09")).exit_code == 0
     assert mark(mini, "2021-01-05", "9.2", "-s", "done", now=evening("2021-01-09")).exit_code == 0
     data = status_json(mini, "2021-01-09")
-    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    states = {m["id"]: m["state"] for m in data["measures"]}
     assert states["9.2"] == "done"
     summary = data["summary"]
-    assert summary["overdue"] == 0 and summary["not_done"] == 0 and summary["late"] == 4  # type: ignore[index]
+    assert summary["overdue"] == 0 and summary["not_done"] == 0 and summary["late"] == 4
     history = invoke(["history", "9.2", "--format", "json"], cwd=mini)
     records = json.loads(history.stdout)["records"]
     fifth = [r for r in records if r["slot"] == "2021-01-05"]
@@ -122,7 +123,7 @@ def test_tailoring_marks_a_measure_not_applicable(tmp_path: Path) -> None:
         extra='\n[[tailoring]]\nmeasure = "9.2"\nreason = "本单位无固定办公场所"\n',
     )
     data = status_json(ws, "2021-01-06")
-    m92 = next(m for m in data["measures"] if m["id"] == "9.2")  # type: ignore[union-attr]
+    m92 = next(m for m in data["measures"] if m["id"] == "9.2")
     assert m92["state"] == "na" and m92["overdue"] == 0
 
 
@@ -237,7 +238,7 @@ def test_check_walks_through_what_is_due(mini: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "完成：本次保存 3 条，跳过 1 条" in result.stderr
     data = status_json(mini, "2021-01-04")
-    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    states = {m["id"]: m["state"] for m in data["measures"]}
     assert states == {"9.1": "done", "9.2": "due", "9.3": "partial", "9.4": "na"}
     # a rerun offers only what is still open
     rerun = check(mini, "2021-01-04", "\n\n")
@@ -281,7 +282,7 @@ def test_check_all_offers_answered_slots_to_correct(mini: Path) -> None:
     corrected = check(mini, "2021-01-04", "1\n\nq\n", "--all")  # 1 = done, then no note
     assert corrected.exit_code == 0
     data = status_json(mini, "2021-01-04")
-    assert {m["id"]: m["state"] for m in data["measures"]}["9.1"] == "done"  # type: ignore[index]
+    assert {m["id"]: m["state"] for m in data["measures"]}["9.1"] == "done"
     # Enter on an answered slot keeps the answer: no new record
     before = (mini / "records" / "2021-01.toml").read_bytes()
     kept = check(mini, "2021-01-04", "\nq\n", "--all")
@@ -327,7 +328,7 @@ def test_nothing_is_due_after_the_campaign_ends(tmp_path: Path) -> None:
     write_mini_checklist(tmp_path)
     ws = make_workspace(tmp_path / "ws", end="2021-01-06", checklist=str(tmp_path / "mini.yaml"))
     data = status_json(ws, "2021-01-10")
-    states = {m["id"]: m["state"] for m in data["measures"]}  # type: ignore[index]
+    states = {m["id"]: m["state"] for m in data["measures"]}
     assert "due" not in states.values()
     assert states["9.3"] == "overdue" and states["9.4"] == "overdue"  # closed with the campaign
     late = mark(ws, "2021-01-08", "9.1", "-s", "done", now=evening("2021-01-10"))

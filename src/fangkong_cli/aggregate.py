@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import FangkongError, UsageProblem
+from .evaluation import Figures
 from .report import Period, Report
-from .status import Figures
 from .unit_reports import (
     Rejected,
     SectionHead,

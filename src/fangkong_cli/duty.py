@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from .status import DUE, OVERDUE, MeasureStatus, SlotState, evaluate_workspace
+from .evaluation import DUE, OVERDUE, MeasureStatus, SlotState, evaluate_workspace
 from .workspace import Workspace
 
 

@@ -7,8 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .models import Evidence, Record
-from .status import (
+from .evaluation import (
     DUE,
     OVERDUE,
     Evaluation,
@@ -18,6 +17,7 @@ from .status import (
     SlotState,
     evaluate_workspace,
 )
+from .models import Evidence, Record
 from .workspace import Workspace
 
 SCHEMA_VERSION = 1

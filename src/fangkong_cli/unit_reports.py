@@ -20,9 +20,9 @@ from pydantic import (
 )
 
 from .errors import FangkongError, UsageProblem
+from .evaluation import Figures
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
 from .schemas import UnitId
-from .status import Figures
 from .workspace import CONFIG_NAME
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024

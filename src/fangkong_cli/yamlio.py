@@ -105,15 +105,6 @@ def decode_text(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def load_yaml(path: Path) -> tuple[YamlDocument | None, list[Problem]]:
-    """Read one YAML file; return the document or the problems that stop it from loading."""
-    text, problem = read_text_file(path, MAX_YAML_BYTES)
-    if problem is not None:
-        return None, [problem]
-    assert text is not None
-    return parse_yaml(text, str(path))
-
-
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     import yaml
 

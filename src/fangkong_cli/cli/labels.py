@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..evaluation import Evaluation, Figures, MeasureStatus
 from ..messages import Lang, slot_text, t
 from ..models import Frequency, Measure
-from ..status import Evaluation, Figures, MeasureStatus
 
 
 def state_label(lang: Lang, status: MeasureStatus) -> str:

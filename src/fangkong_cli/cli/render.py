@@ -10,10 +10,10 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checklist import Checklist, SectionEntry
+from ..evaluation import Evaluation, MeasureStatus
 from ..messages import Lang, t
 from ..models import Measure
-from ..status import Evaluation, MeasureStatus
-from ..tracking import HistoryEntry
+from ..recording import HistoryEntry
 from .labels import (
     STATUS_COLUMNS,
     frequency_label,

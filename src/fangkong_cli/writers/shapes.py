@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..checklist import Checklist, SectionEntry
+from ..evaluation import OVERDUE, Evaluation
 from ..models import Measure
-from ..status import OVERDUE, Evaluation
-from ..tracking import HistoryEntry
+from ..recording import HistoryEntry
 
 
 def dumps(data: object) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..aggregate import Rollup
+from ..evaluation import Figures
 from ..messages import Lang, slot_text, t
 from ..models import Evidence
 from ..report import MeasureLine, Period, Report, Run, SectionPart
-from ..status import Figures
 
 FIGURE_KEYS = ("due", "answered", "coverage", "done", "partial", "not_done", "na", "overdue", "late")
 

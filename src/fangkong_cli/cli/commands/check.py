@@ -9,9 +9,9 @@ from rich.text import Text
 
 from ...duty import DutyItem, duty_items
 from ...errors import FangkongError, UsageProblem
+from ...evaluation import DUE, OVERDUE
 from ...models import Status
-from ...status import DUE, OVERDUE
-from ...tracking import Answer, evidence_from, record_answers
+from ...recording import Answer, evidence_from, record_answers
 from ...workspace import Workspace
 from .. import dates
 from ..context import Env, env_of

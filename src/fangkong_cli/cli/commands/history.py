@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from ...tracking import history as read_history
+from ...recording import history as read_history
 from .. import dates
 from ..context import env_of
 from ..options import DateOpt, ShowFormat, ShowFormatOpt, WorkspaceOpt

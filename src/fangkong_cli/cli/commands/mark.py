@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ...errors import UsageProblem
-from ...tracking import Answer, parse_status, record_answers
+from ...recording import Answer, parse_status, record_answers
 from .. import dates
 from ..context import env_of
 from ..options import ByOpt, DateOpt, WorkspaceOpt

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ...errors import ExitCode, UsageProblem
-from ...status import DUE, OVERDUE, Evaluation, evaluate_workspace
+from ...evaluation import DUE, OVERDUE, Evaluation, evaluate_workspace
 from .. import dates
 from ..context import Env, env_of, finish
 from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt

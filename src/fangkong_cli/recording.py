@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .errors import UsageProblem
+from .evaluation import is_late, latest_records, slot_of_record
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
-from .status import is_late, latest_records, slot_of_record
 from .workspace import Workspace
 
 
