@@ -1,4 +1,4 @@
-"""Time whole `fangkong` processes against the speed targets of PRODUCT.md §10.
+"""Time whole `fangkong` processes against fangkong's speed targets (README, "Speed").
 
     .venv/bin/python bench/run.py [--runs 7] [--data DIR] [--quick]
 
