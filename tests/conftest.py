@@ -20,7 +20,7 @@ class StrictCatalog(dict[str, tuple[str, str]]):
     """The message catalog under test: a key the code asks for and the catalog lacks fails
     the test (in use, fangkong shows the key itself rather than crash)."""
 
-    def get(self, key: str, default: object = None) -> tuple[str, str]:  # type: ignore[override]
+    def get(self, key: str, default: object = None) -> tuple[str, str]:
         if key not in self:
             raise KeyError(f"message key missing from the catalog: {key}")
         return self[key]

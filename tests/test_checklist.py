@@ -98,7 +98,7 @@ BAD_CASES = {
     "bad_enum": (MINI_CHECKLIST.replace("frequency: daily", "frequency: hourly"), "取值无效"),
     "duplicate_id": (MINI_CHECKLIST.replace('id: "9.2"', 'id: "9.1"'), "措施编号 “9.1” 重复"),
     "bad_window": (MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n    end: "2021-01-01"\n'), "start 不能晚于 end"),
-    "window_missing_end": (MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n'), "必须有 start 和 end"),
+    "window_missing_end": (MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n'), "必须写明结束"),
     "alias": (MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: &e 值班记录\n    role: *e\n"), "锚点"),
     "python_tag": (MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: !!python/object/apply:os.system [echo]\n"), "标签"),
     "leading_zero_date": (MINI_CHECKLIST.replace('due: "2021-01-10"', "due: 0123"), "应为日期"),

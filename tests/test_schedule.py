@@ -110,3 +110,75 @@ def test_next_slot_starts_after_the_day(freq: str, day: date) -> None:
     nxt = next_slot(m, Campaign(date(2019, 1, 1)), day)
     assert nxt is not None and nxt.start > day
     assert Frequency(freq) is not Frequency.DAILY or nxt.start == day + timedelta(days=1)
+
+
+# --- dates relative to the campaign, a measure's own range, yearly, a unit calendar ---------
+
+
+def test_a_one_off_duty_within_days_of_any_start_falls_inside_its_campaign() -> None:
+    duty = measure("once", to_day=14)
+    for start in (date(2021, 1, 10), date(2026, 11, 29), date(2031, 6, 2)):
+        [slot] = slots_between(duty, Campaign(start), start, start + timedelta(days=400))
+        assert (slot.key, slot.start, slot.end) == ("once", start, start + timedelta(days=13))
+        assert slot_for_date(duty, Campaign(start), start + timedelta(days=3)) == slot
+        assert slot_for_date(duty, Campaign(start), start + timedelta(days=14)) is None
+
+
+def test_a_window_of_the_first_days_and_a_window_that_would_outlast_the_campaign() -> None:
+    first_month = measure("window", from_day=1, to_day=30)
+    start = date(2027, 3, 5)
+    [slot] = slots_between(first_month, Campaign(start), start, date(2027, 12, 31))
+    assert (slot.key, slot.start, slot.end) == ("window", start, date(2027, 4, 3))
+    [short] = slots_between(first_month, Campaign(start, date(2027, 3, 20)), start, date(2027, 12, 31))
+    assert short.end == date(2027, 3, 20)
+
+
+def test_a_measure_added_mid_campaign_is_not_due_before_its_start() -> None:
+    local = measure("daily", start="2021-01-20")
+    slots = slots_between(local, Campaign(date(2021, 1, 4)), date(2021, 1, 4), date(2021, 1, 22))
+    assert [s.key for s in slots] == ["2021-01-20", "2021-01-21", "2021-01-22"]
+    assert slot_for_date(local, Campaign(date(2021, 1, 4)), date(2021, 1, 19)) is None
+    assert slot_by_key(local, Campaign(date(2021, 1, 4)), "2021-01-19") is None
+
+
+def test_a_weekly_measure_ends_with_its_own_last_day() -> None:
+    weekly = measure("weekly", to_day=10)  # campaign day 10 is a Wednesday
+    slots = slots_between(weekly, Campaign(date(2021, 1, 4)), date(2021, 1, 4), date(2021, 3, 1))
+    assert [(s.key, s.end) for s in slots] == [("2021-W01", date(2021, 1, 10)), ("2021-W02", date(2021, 1, 13))]
+
+
+def test_yearly_slots_are_keyed_by_the_year() -> None:
+    yearly = measure("yearly")
+    slots = slots_between(yearly, Campaign(date(2026, 11, 1)), date(2026, 11, 1), date(2028, 2, 1))
+    assert [(s.key, s.start, s.end) for s in slots] == [
+        ("2026", date(2026, 1, 1), date(2026, 12, 31)),
+        ("2027", date(2027, 1, 1), date(2027, 12, 31)),
+        ("2028", date(2028, 1, 1), date(2028, 12, 31)),
+    ]
+    assert slot_by_key(yearly, Campaign(date(2026, 11, 1)), "2027") == slots[1]
+    assert slot_by_key(yearly, Campaign(date(2026, 11, 1)), "2025") is None
+    assert slot_by_key(yearly, Campaign(date(2026, 11, 1)), "27") is None
+
+
+def test_a_unit_calendar_comes_before_the_built_in_tables() -> None:
+    from fangkong_cli.workdays import WorkCalendar
+
+    own = WorkCalendar(
+        years=frozenset({2099}),
+        holidays=frozenset({date(2099, 1, 1)}),  # a Thursday off
+        workdays=frozenset({date(2099, 1, 3)}),  # a Saturday worked
+    )
+    campaign = Campaign(date(2099, 1, 1), calendar=own)
+    days = [s.key for s in slots_between(measure("workday"), campaign, date(2099, 1, 1), date(2099, 1, 4))]
+    assert days == ["2099-01-02", "2099-01-03"]  # Thu off, Fri, Sat worked, Sun off
+    assert calendar_covers(2099, own) and not calendar_covers(2099)
+    assert is_workday(date(2099, 1, 1)) and not is_workday(date(2099, 1, 1), own)
+
+
+def test_records_for_days_no_slot_counts_are_no_slot() -> None:
+    """A weekend day of a working-day measure, or a day before the campaign, names no slot."""
+    campaign = Campaign(date(2021, 1, 4))
+    assert slot_by_key(measure("workday"), campaign, "2021-01-09") is None  # a Saturday
+    assert slot_by_key(measure("workday"), campaign, "2021-01-08") is not None
+    assert slot_by_key(measure("daily"), campaign, "2021-01-03") is None  # before the start
+    assert slot_by_key(measure("monthly"), campaign, "2020-12") is None

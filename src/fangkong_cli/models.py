@@ -27,6 +27,7 @@ class Frequency(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    YEARLY = "yearly"
     WINDOW = "window"
     AS_NEEDED = "as_needed"
 
@@ -58,9 +59,11 @@ class Measure(NamedTuple):
     evidence: str
     role: str | None = None
     guidance: str | None = None
-    due: date | None = None
-    start: date | None = None
-    end: date | None = None
+    due: date | None = None  # once: the last day, absolute
+    start: date | None = None  # any frequency: not due before this day
+    end: date | None = None  # any frequency: not due after this day
+    from_day: int | None = None  # not due before the campaign's day N (day 1 is its start)
+    to_day: int | None = None  # not due after the campaign's day N
 
     def to_dict(self) -> dict[str, Any]:
         return plain(_fields(self))  # type: ignore[no-any-return]
@@ -91,6 +94,14 @@ class Reporting(NamedTuple):
     source: str
 
 
+class NoticePeriod(NamedTuple):
+    """The period a notice itself says it covers (e.g. a winter and spring)."""
+
+    start: date
+    end: date
+    name: str = ""
+
+
 class Notice(NamedTuple):
     """The notice's own metadata."""
 
@@ -101,10 +112,12 @@ class Notice(NamedTuple):
     addressees: tuple[str, ...] = ()
     preamble: str | None = None
     reporting: Reporting | None = None
+    period: NoticePeriod | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = _fields(self)
         data["reporting"] = _fields(self.reporting) if self.reporting is not None else None
+        data["period"] = _fields(self.period) if self.period is not None else None
         return plain(data)  # type: ignore[no-any-return]
 
     @classmethod
@@ -113,6 +126,9 @@ class Notice(NamedTuple):
         values["addressees"] = tuple(values.get("addressees", ()))
         if values.get("reporting") is not None:
             values["reporting"] = Reporting(**values["reporting"])
+        if values.get("period") is not None:
+            p = values["period"]
+            values["period"] = NoticePeriod(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]), p.get("name", ""))
         return cls(**values)
 
 

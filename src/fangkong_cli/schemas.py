@@ -32,6 +32,7 @@ from .models import (
     Frequency,
     Measure,
     Notice,
+    NoticePeriod,
     Record,
     Reporting,
     Section,
@@ -97,18 +98,23 @@ class MeasureModel(_Strict):
     due: date | None = None
     start: date | None = None
     end: date | None = None
+    from_day: Annotated[int, Field(ge=1, le=3660)] | None = None
+    to_day: Annotated[int, Field(ge=1, le=3660)] | None = None
 
     @model_validator(mode="after")
-    def _frequency_fields(self) -> MeasureModel:
-        if self.frequency is Frequency.WINDOW:
-            if self.start is None or self.end is None:
-                raise PydanticCustomError("fk_window_dates", "a window needs start and end")
-            if self.start > self.end:
-                raise PydanticCustomError("fk_window_order", "start must not be after end")
-        elif self.start is not None or self.end is not None:
-            raise PydanticCustomError("fk_start_end_only_window", "start/end are for window only")
+    def _dates(self) -> MeasureModel:
+        if self.frequency is Frequency.WINDOW and self.end is None and self.to_day is None:
+            raise PydanticCustomError("fk_window_dates", "a window needs an end: end or to_day")
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise PydanticCustomError("fk_window_order", "start must not be after end")
+        if self.from_day is not None and self.to_day is not None and self.from_day > self.to_day:
+            raise PydanticCustomError("fk_day_order", "from_day must not be after to_day")
+        if (self.start is not None and self.from_day is not None) or (self.end is not None and self.to_day is not None):
+            raise PydanticCustomError("fk_dates_mixed", "give a date or a campaign day, not both")
         if self.due is not None and self.frequency is not Frequency.ONCE:
             raise PydanticCustomError("fk_due_only_once", "due is for once only")
+        if self.due is not None and (self.end is not None or self.to_day is not None):
+            raise PydanticCustomError("fk_dates_mixed", "give a date or a campaign day, not both")
         return self
 
     def to_domain(self) -> Measure:
@@ -130,6 +136,18 @@ class ReportingModel(_Strict):
     source: Text
 
 
+class NoticePeriodModel(_Strict):
+    start: date
+    end: date
+    name: Annotated[Line, Field(max_length=40)] | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> NoticePeriodModel:
+        if self.start > self.end:
+            raise PydanticCustomError("fk_window_order", "start must not be after end")
+        return self
+
+
 class NoticeModel(_Strict):
     id: Id
     title: Line
@@ -138,11 +156,14 @@ class NoticeModel(_Strict):
     addressees: list[Line] = Field(default_factory=list)
     preamble: Text | None = None
     reporting: ReportingModel | None = None
+    period: NoticePeriodModel | None = None
 
     def to_domain(self) -> Notice:
         values = dict(self)
         values["addressees"] = tuple(self.addressees)
         values["reporting"] = Reporting(**dict(self.reporting)) if self.reporting is not None else None
+        p = self.period
+        values["period"] = NoticePeriod(p.start, p.end, p.name or "") if p is not None else None
         return Notice(**values)
 
 

@@ -4,6 +4,16 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import NamedTuple
+
+
+class WorkCalendar(NamedTuple):
+    """A unit's own arrangement for years the built-in tables do not know (calendar.toml):
+    for each year it lists, the days off that fall on weekdays and the weekend working days."""
+
+    years: frozenset[int] = frozenset()
+    holidays: frozenset[date] = frozenset()
+    workdays: frozenset[date] = frozenset()
 
 
 @lru_cache(maxsize=64)
@@ -34,10 +44,21 @@ def _year_table(year: int) -> tuple[frozenset[int], bool]:
     return frozenset(days), covered
 
 
-def is_workday(day: date) -> bool:
+def is_workday(day: date, own: WorkCalendar | None = None) -> bool:
+    """A working day under the unit's own calendar where it covers the year, else the built-in one."""
+    if own is not None and day.year in own.years:
+        return day in own.workdays or (day.weekday() < 5 and day not in own.holidays)
     return day.toordinal() in _year_table(day.year)[0]
 
 
-def calendar_covers(year: int) -> bool:
-    """False when the statutory calendar has no data for `year` (weekends-only is used then)."""
-    return _year_table(year)[1]
+def calendar_covers(year: int, own: WorkCalendar | None = None) -> bool:
+    """False when neither calendar has data for `year` (weekends-only is used then)."""
+    return (own is not None and year in own.years) or _year_table(year)[1]
+
+
+def last_covered_day(own: WorkCalendar | None = None, after: int = 2000) -> date:
+    """The last day of the last year, from `after` on, that a calendar covers without a gap."""
+    year = after
+    while calendar_covers(year + 1, own) and year < 2200:
+        year += 1
+    return date(year, 12, 31)
