@@ -28,7 +28,7 @@ from zoneinfo import ZoneInfo
 
 from fangkong_cli.__main__ import run as fangkong_run
 from fangkong_cli.models import Evidence, Frequency, Measure, Record, Status
-from fangkong_cli.records import RECORDS_FORMAT, month_file, render_record
+from fangkong_cli.records import RECORDS_FORMAT, chain_hash, month_name, render_record
 from fangkong_cli.schedule import Campaign, Slot, slots_between
 from fangkong_cli.workspace import open_workspace
 
@@ -165,9 +165,15 @@ def write_workspace(
     ]
     # Files hold records in the order they were made, as appends would have left them.
     records.sort(key=lambda r: r.at)
+    # One writer's files, each record chained to the one before, as appends would leave them.
+    folder = workspace.records_dir / workspace.writer_id()
+    folder.mkdir(parents=True, exist_ok=True)
     by_file: dict[Path, list[str]] = {}
+    chain = ""
     for record in records:
-        by_file.setdefault(month_file(root, record.at, tz), []).append(render_record(record))
+        chain = chain_hash(chain, record)
+        path = folder / f"{month_name(record.at, tz)}.toml"
+        by_file.setdefault(path, []).append(render_record(record._replace(hash=chain)))
     for path, blocks in by_file.items():
         # The same text append_records produces: header, then a blank line before each block.
         text = f"format = {RECORDS_FORMAT}\n" + "".join("\n" + b for b in blocks)

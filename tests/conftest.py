@@ -156,3 +156,14 @@ def write_mini_checklist(folder: Path) -> Path:
     path = folder / "mini.yaml"
     path.write_text(MINI_CHECKLIST, encoding="utf-8")
     return path
+
+
+def written(ws: Path, month: str = "2021-01") -> Path:
+    """The one records file fangkong wrote for `month` (records/<writer>/<month>.toml)."""
+    found = sorted((ws / "records").glob(f"*/{month}.toml"))
+    assert len(found) == 1, found
+    return found[0]
+
+
+def nothing_written(ws: Path) -> bool:
+    return not list((ws / "records").glob("*/*.toml"))

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from conftest import Result, invoke, make_workspace, write_mini_checklist
+from conftest import Result, invoke, make_workspace, nothing_written, write_mini_checklist, written
 
 
 def evening(day: str) -> str:
@@ -149,7 +149,7 @@ def test_mark_remembers_the_officer(mini: Path) -> None:
     assert mark(mini, "2021-01-04", "9.1", "-s", "done").exit_code == 0
     again = invoke(["mark", "9.2", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04"))
     assert again.exit_code == 0
-    assert 'by = "张三"' in (mini / "records" / "2021-01.toml").read_text(encoding="utf-8").split("9.2")[1]
+    assert 'by = "张三"' in written(mini).read_text(encoding="utf-8").split("9.2")[1]
 
 
 def test_evidence_file_url_and_path_tricks(mini: Path) -> None:
@@ -157,7 +157,7 @@ def test_evidence_file_url_and_path_tricks(mini: Path) -> None:
     (mini / "evidence" / "签到表.jpg").write_bytes(b"photo")
     ok = mark(mini, "2021-01-04", "9.1", "-s", "done", "-e", "evidence/签到表.jpg", "-e", "https://example.org/a")
     assert ok.exit_code == 0, ok.stderr
-    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    text = written(mini).read_text(encoding="utf-8")
     assert 'value = "evidence/签到表.jpg"' in text
     assert "sha256 = \"" in text and 'kind = "url"' in text
     (mini.parent / "secret.txt").write_text("x", encoding="utf-8")
@@ -176,7 +176,7 @@ def test_records_keep_rich_markup_literally(mini: Path) -> None:
 def test_control_characters_in_notes_are_refused(mini: Path) -> None:
     bad = mark(mini, "2021-01-04", "9.1", "-s", "done", "--note", "a\x1b[31mb")
     assert bad.exit_code == 2
-    assert not (mini / "records" / "2021-01.toml").exists()
+    assert nothing_written(mini)
 
 
 # --- workspace discovery -------------------------------------------------------------------
@@ -252,7 +252,7 @@ def test_check_interrupted_keeps_what_was_answered_and_resumes(mini: Path) -> No
     first = check(mini, "2021-01-04", "\n\n2\n")
     assert first.exit_code == 0
     assert "已中断" in first.stderr and "1 条" in first.stderr
-    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    text = written(mini).read_text(encoding="utf-8")
     assert text.count("[[record]]") == 1
     resumed = check(mini, "2021-01-04", "\n\n\n\n\n\n")
     assert "共 3 项待填报" in resumed.stdout.replace("\n", "")
@@ -272,7 +272,7 @@ def test_check_keyboard_interrupt(mini: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(builtins, "input", fake_input)
     result = check(mini, "2021-01-04", "")
     assert result.exit_code == 0 and "已中断" in result.stderr
-    assert (mini / "records" / "2021-01.toml").read_text(encoding="utf-8").count("[[record]]") == 1
+    assert written(mini).read_text(encoding="utf-8").count("[[record]]") == 1
 
 
 def test_check_all_offers_answered_slots_to_correct(mini: Path) -> None:
@@ -284,10 +284,10 @@ def test_check_all_offers_answered_slots_to_correct(mini: Path) -> None:
     data = status_json(mini, "2021-01-04")
     assert {m["id"]: m["state"] for m in data["measures"]}["9.1"] == "done"
     # Enter on an answered slot keeps the answer: no new record
-    before = (mini / "records" / "2021-01.toml").read_bytes()
+    before = written(mini).read_bytes()
     kept = check(mini, "2021-01-04", "\nq\n", "--all")
     assert "保持" in kept.stdout and kept.exit_code == 0
-    assert (mini / "records" / "2021-01.toml").read_bytes() == before
+    assert written(mini).read_bytes() == before
 
 
 def test_check_without_terminal_fails_at_once(mini: Path) -> None:
@@ -306,7 +306,7 @@ def test_short_records_marked_one_after_another_stay_valid_toml(mini: Path) -> N
     # existing [[record]] table that would redefine the key and break the month file.
     for day in ("2021-01-04", "2021-01-05", "2021-01-06"):
         assert mark(mini, day, "9.1", "-s", "done").exit_code == 0
-    text = (mini / "records" / "2021-01.toml").read_text(encoding="utf-8")
+    text = written(mini).read_text(encoding="utf-8")
     assert text.count("[[record]]") == 3 and "record = [" not in text
     assert invoke(["status", "--date", "2021-01-06"], cwd=mini).exit_code == 0
 

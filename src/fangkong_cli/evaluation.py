@@ -281,10 +281,10 @@ def evaluate_workspace(
     return evaluate(
         workspace.checklist,
         workspace.campaign,
-        load_records(workspace.root),
+        load_records(workspace.records_dir, workspace.root),
         as_of,
         workspace.tz,
-        workspace.config.tailoring,
+        workspace.tailoring,
         first=first,
         last=last,
         section_id=section_id,

@@ -168,6 +168,7 @@ class Record(NamedTuple):
     note: str = ""
     reason: str = ""
     evidence: tuple[Evidence, ...] = ()
+    hash: str = ""  # chains the record to its writer's previous one (records.chain_hash)
 
     def to_toml_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -183,6 +184,8 @@ class Record(NamedTuple):
             data["reason"] = self.reason
         if self.evidence:
             data["evidence"] = [e.to_dict() for e in self.evidence]
+        if self.hash:
+            data["hash"] = self.hash
         return data
 
     def to_json_dict(self) -> dict[str, Any]:
@@ -208,11 +211,26 @@ class UnitConfig(NamedTuple):
 
 
 class CampaignConfig(NamedTuple):
+    """One notice a unit follows, from a start to an optional end. The first campaign of
+    fangkong.toml is `[campaign]`; notices added later are `[[campaigns]]`."""
+
     checklist: str
     extra: tuple[str, ...]
     start: date
     end: date | None
     timezone: str
+    id: str = ""  # empty: the checklist's name (see campaign_id)
+
+
+def campaign_id(config: CampaignConfig) -> str:
+    """The id a campaign goes by: its own, else the checklist's name (a file's stem)."""
+    if config.id:
+        return config.id
+    name = config.checklist.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    for suffix in (".yaml", ".yml"):
+        name = name.removesuffix(suffix)
+    cleaned = re.sub(r"[^0-9A-Za-z_-]+", "-", name).strip("-")
+    return cleaned[:32] or "main"
 
 
 class Tailoring(NamedTuple):
@@ -237,3 +255,8 @@ class WorkspaceConfig(NamedTuple):
     signoff: SignOff = SignOff()
     tailoring: tuple[Tailoring, ...] = ()
     format: int = CONFIG_FORMAT
+    campaigns: tuple[CampaignConfig, ...] = ()  # notices added after the first
+
+    @property
+    def all_campaigns(self) -> tuple[CampaignConfig, ...]:
+        return (self.campaign, *self.campaigns)

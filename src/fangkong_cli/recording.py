@@ -78,6 +78,12 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
     return Evidence(kind="note", value=text)
 
 
+# Bounds on what one answer may carry, so that a month's records file stays far below the size
+# every reader accepts (records.MAX_RECORDS_BYTES).
+MAX_EVIDENCE = 20
+MAX_EVIDENCE_CHARS = 1000
+
+
 class Answer(NamedTuple):
     measure_id: str
     day: date
@@ -105,6 +111,8 @@ def build_record(
         raise UsageProblem("no_slot", id=measure.id, frequency=measure.frequency.value, date=answer.day.isoformat())
     if answer.status is Status.NA and not answer.reason.strip():
         raise UsageProblem("na_needs_reason")
+    if len(answer.evidence) > MAX_EVIDENCE or any(len(e) > MAX_EVIDENCE_CHARS for e in answer.evidence):
+        raise UsageProblem("evidence_too_much", count=MAX_EVIDENCE, chars=MAX_EVIDENCE_CHARS)
     from pydantic import ValidationError
 
     from .schemas import RecordModel
@@ -143,7 +151,7 @@ def record_answers(
             raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
     built = [build_record(workspace, a, by, now, cwd) for a in answers]
     with workspace_lock(workspace.root, lock_timeout):
-        append_records(workspace.root, [r for r, _ in built], workspace.tz)
+        append_records(workspace.records_dir, [r for r, _ in built], workspace.tz, workspace.writer_id(), workspace.root)
     workspace.remember_officer(by)
     return built
 
@@ -168,7 +176,7 @@ def history(
     checklist = workspace.checklist
     if measure_id is not None and checklist.measure(measure_id) is None:
         raise UsageProblem("unknown_measure", id=measure_id)
-    records = load_records(workspace.root)
+    records = load_records(workspace.records_dir, workspace.root)
     winners = latest_records(records)
     seen: set[tuple[str, str]] = set()
     hashes: dict[str, str | None] = {}

@@ -1,13 +1,26 @@
-"""Records: what an officer answered for a measure's slot, kept in one TOML file per month."""
+"""Records: what an officer answered for a measure's slot, in append-only TOML files.
+
+Each writer (one clone or copy of the workspace, see `workspace.writer_id`) appends only to
+its own files, one per month: `records/<writer>/2021-01.toml`. Two people recording in two
+clones and merging or rebasing in any order therefore never touch the same file, and git
+never has a conflict to report. Files written before writers had their own folders
+(`records/2021-01.toml`) are read as they are and never written again.
+
+Every record a writer appends carries `hash`, the SHA-256 of the writer's previous record's
+hash and its own content, so `fangkong verify` finds a record that was edited, removed or
+moved (see `chain_hash`).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import tomllib
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import cache
 from .errors import DataProblem, FileProblems, Problem
@@ -17,15 +30,21 @@ from .models import Evidence, Record, Status
 RECORDS_FORMAT = 1
 MAX_RECORDS_BYTES = 8 * 1024 * 1024  # a month of daily records for 60 measures is ~0.5 MB
 MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
+WRITER_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
+TEMP_FILE = re.compile(r"^\..+\.tmp$")  # what fsutil.atomic_write leaves when killed mid-write
+LEGACY = ""  # the writer of files written before writers had folders of their own
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
 
 
-def records_dir(root: Path) -> Path:
-    return root / "records"
+class RecordFile(NamedTuple):
+    path: Path
+    writer: str  # LEGACY for records/2021-01.toml
+    month: str  # 2021-01
 
 
-def month_file(root: Path, at: datetime, tz: tzinfo) -> Path:
+def month_name(at: datetime, tz: tzinfo) -> str:
     local = at.astimezone(tz)
-    return records_dir(root) / f"{local.year:04d}-{local.month:02d}.toml"
+    return f"{local.year:04d}-{local.month:02d}"
 
 
 def _line_of_record(text: str, index: int, key: str | None) -> int | None:
@@ -52,13 +71,22 @@ def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def toml_problem(exc: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
+    """A TOML file that does not parse; one left with git's conflict markers is named as such,
+    with the way out."""
+    marker = CONFLICT_MARKER.search(text)
+    if marker is not None:
+        return Problem(name, text[: marker.start()].count("\n") + 1, "git_conflict")
+    detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+    return Problem(name, _toml_error_line(exc), "toml_syntax", {"detail": detail})
+
+
 def parse_records(text: str, name: str) -> list[Record]:
     """Parse one month file; raise FileProblems (file and line) when it is damaged."""
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileProblems([Problem(name, _toml_error_line(exc), "toml_syntax", {"detail": detail})]) from exc
+        raise FileProblems([toml_problem(exc, text, name)]) from exc
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > RECORDS_FORMAT:
         raise FileProblems([Problem(name, 1, "records_newer", {"found": version, "known": RECORDS_FORMAT})])
@@ -98,88 +126,101 @@ def parse_records(text: str, name: str) -> list[Record]:
         raise FileProblems(problems) from exc
 
 
-def read_month_text(path: Path) -> str:
-    from .yamlio import read_text_file
-
-    text, problem = read_text_file(path, MAX_RECORDS_BYTES)
-    if problem is not None:
-        raise FileProblems([problem])
-    assert text is not None
-    return text
+def _refuse_odd(path: Path) -> None:
+    """A records file is a regular file: a folder, a device or a symlink (dangling or not) in
+    its place is a problem, both for reading and for writing."""
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise FileProblems([Problem(str(path), None, "records_not_file")])
 
 
-def month_files(root: Path) -> list[Path]:
-    """The month files; anything in their place that is not a readable file is a problem, not
-    a silent gap in the figures."""
-    folder = records_dir(root)
+def record_files(folder: Path) -> list[RecordFile]:
+    """The records files of a campaign's records folder: the older shared month files first,
+    then each writer's (writers by name, months in order). Every clone lists them alike."""
     if not folder.exists() and not folder.is_symlink():
         return []
-    if not folder.is_dir():
+    if folder.is_symlink() or not folder.is_dir():
         raise FileProblems([Problem(str(folder), None, "records_not_folder")])
-    found = sorted(p for p in folder.iterdir() if MONTH_FILE.match(p.name))
-    odd = [Problem(str(p), None, "records_not_file") for p in found if not p.is_file()]
+    legacy: list[RecordFile] = []
+    writers: list[RecordFile] = []
+    odd: list[Problem] = []
+    for entry in sorted(folder.iterdir()):
+        if MONTH_FILE.match(entry.name):
+            if entry.is_symlink() or not entry.is_file():
+                odd.append(Problem(str(entry), None, "records_not_file"))
+            else:
+                legacy.append(RecordFile(entry, LEGACY, entry.stem))
+        elif WRITER_NAME.match(entry.name) and entry.is_dir() and not entry.is_symlink():
+            for path in sorted(entry.iterdir()):
+                if not MONTH_FILE.match(path.name):
+                    continue
+                if path.is_symlink() or not path.is_file():
+                    odd.append(Problem(str(path), None, "records_not_file"))
+                else:
+                    writers.append(RecordFile(path, entry.name, path.stem))
     if odd:
         raise FileProblems(odd)
-    return found
+    return legacy + writers
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.stat().st_size > MAX_RECORDS_BYTES:
+            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_RECORDS_BYTES // 1024})])
+        return path.read_bytes()
+    except OSError as exc:
+        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
 
 
 # Parsing TOML and validating every record is most of the cost of `status`: the validated
-# records of each month file are kept in the derived cache (cache.py), keyed by its bytes.
+# records of each file are kept in the derived cache (cache.py), keyed by its bytes.
 
-_Row = tuple[str, str, str, str, str, str, str, tuple[tuple[str, str, str | None], ...]]
+_Row = tuple[str, str, str, str, str, str, str, tuple[tuple[str, str, str | None], ...], str]
 
 
 def _to_row(r: Record) -> _Row:
     return (
         r.measure, r.slot, r.status.value, r.by, r.at.isoformat(), r.note, r.reason,
-        tuple((e.kind, e.value, e.sha256) for e in r.evidence),
+        tuple((e.kind, e.value, e.sha256) for e in r.evidence), r.hash,
     )
 
 
 def _from_row(row: _Row) -> Record:
-    measure, slot, status, by, at, note, reason, evidence = row
+    measure, slot, status, by, at, note, reason, evidence, digest = row
     return Record(
         measure, slot, Status(status), by, datetime.fromisoformat(at), note, reason,
-        tuple(Evidence(k, v, h) for k, v, h in evidence),
+        tuple(Evidence(k, v, h) for k, v, h in evidence), digest,
     )
 
 
-def read_month(root: Path, path: Path, use_cache: bool = True) -> list[Record]:
-    """The records of one month file (through the cache when it matches the file's bytes)."""
+def read_file(cache_root: Path | None, path: Path) -> list[Record]:
+    """The records of one file (through the cache when it matches the file's bytes)."""
     from .yamlio import decode_text
 
-    try:
-        if path.stat().st_size > MAX_RECORDS_BYTES:
-            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_RECORDS_BYTES // 1024})])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    raw = _read_bytes(path)
     key = cache.content_key(raw)
-    name = f"records-{path.stem}.bin"
-    if use_cache:
-        rows = cache.read(root, name, key)
-        if rows is not None:
-            try:
-                return [_from_row(row) for row in rows]
-            except (TypeError, ValueError):
-                pass
+    name = cache.entry_name("records", path)
+    rows = cache.read(cache_root, name, key)
+    if rows is not None:
+        try:
+            return [_from_row(row) for row in rows]
+        except (TypeError, ValueError):
+            pass
     text, problem = decode_text(raw, str(path))
     if problem is not None:
         raise FileProblems([problem])
     assert text is not None
     records = parse_records(text, str(path))
-    if use_cache:
-        cache.write(root, name, key, [_to_row(r) for r in records])
+    cache.write(cache_root, name, key, [_to_row(r) for r in records])
     return records
 
 
-def load_records(root: Path, use_cache: bool = True) -> list[Record]:
-    """Every record of the workspace, oldest month first, file order kept within a month."""
+def load_records(folder: Path, cache_root: Path | None = None) -> list[Record]:
+    """Every record of a campaign's records folder, in `record_files` order, file order kept."""
     out: list[Record] = []
     problems: list[Problem] = []
-    for path in month_files(root):
+    for entry in record_files(folder):
         try:
-            out.extend(read_month(root, path, use_cache))
+            out.extend(read_file(cache_root, entry.path))
         except FileProblems as exc:
             problems.extend(exc.problems)
     if problems:
@@ -206,38 +247,90 @@ def render_record(record: Record) -> str:
     return text
 
 
-def append_records(root: Path, records: Sequence[Record], tz: tzinfo) -> list[Path]:
-    """Add records to their month files. The caller holds the workspace lock.
+def chain_hash(previous: str, record: Record) -> str:
+    """The hash that chains `record` to the writer's previous record: SHA-256 over the previous
+    hash and the record's content (its JSON form, keys sorted, without the hash itself)."""
+    content = record._replace(hash="").to_json_dict()
+    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
 
-    Each file's existing text is kept byte for byte; a damaged or newer file is reported and
-    never rewritten. Every file is checked before any is written.
+
+def _writer_files(folder: Path, writer: str) -> list[RecordFile]:
+    return [f for f in record_files(folder) if f.writer == writer]
+
+
+def _clean_temporary(folder: Path) -> None:
+    """Temporary files left by a write that was killed: the caller holds the lock, so no
+    other writer is using them."""
+    for path in folder.iterdir() if folder.is_dir() else ():
+        if TEMP_FILE.match(path.name) and path.is_file() and not path.is_symlink():
+            try:
+                path.unlink()
+            except OSError:
+                pass
+
+
+def append_records(
+    folder: Path, records: Sequence[Record], tz: tzinfo, writer: str, cache_root: Path | None = None
+) -> Path:
+    """Append records to `writer`'s newest file (a new month starts a new file), each chained
+    to the one before. The caller holds the workspace lock.
+
+    The existing bytes are kept as they are; a damaged file is reported and never rewritten;
+    nothing is written that would not read back as exactly the old records plus the new.
     """
-    by_file: dict[Path, list[Record]] = {}
+    if not WRITER_NAME.match(writer):
+        raise DataProblem("write_failed", path=str(folder / writer), reason="bad writer name")
+    load_records(folder, cache_root)  # one rule: a folder `status` refuses is not written to
+    own = _writer_files(folder, writer)
+    month = month_name(max(r.at for r in records), tz)
+    # The chain runs through the writer's files in month order: a clock set back never
+    # appends to an older month than the newest one.
+    target = own[-1] if own and own[-1].month >= month else RecordFile(folder / writer / f"{month}.toml", writer, month)
+    _refuse_odd(target.path)
+    old: list[Record] = []
+    if own:
+        previous = read_file(cache_root, own[-1].path)
+        if target.path == own[-1].path:
+            old = previous
+        last_hash = previous[-1].hash if previous else ""
+    else:
+        last_hash = ""
+    chained = []
     for record in records:
-        by_file.setdefault(month_file(root, record.at, tz), []).append(record)
-    planned: list[tuple[Path, str, list[Record]]] = []
-    for path, batch in by_file.items():
-        block = "".join("\n" + render_record(r) for r in batch)
-        old: list[Record] = []
-        if path.exists():
-            old = read_month(root, path)  # refuses a damaged or newer file
-            text = read_month_text(path)
-            if text and not text.endswith("\n"):
-                text += "\n"
-        else:
-            text = f"format = {RECORDS_FORMAT}\n"
-        new_text = text + block
-        # Never write what would not read back as exactly the old records plus the new ones.
-        if parse_records(new_text, str(path)) != [*old, *batch]:
-            raise DataProblem("write_failed", path=str(path), reason="round trip mismatch")
-        planned.append((path, new_text, [*old, *batch]))
-    try:
-        records_dir(root).mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise DataProblem("write_failed", path=str(records_dir(root)), reason=exc.strerror or str(exc)) from exc
-    for path, text, kept in planned:
-        data = text.encode("utf-8")
-        atomic_write(path, data)
-        # the next `status` need not parse this file again: it holds exactly `kept`
-        cache.write(root, f"records-{path.stem}.bin", cache.content_key(data), [_to_row(r) for r in kept])
-    return [p for p, _, _ in planned]
+        last_hash = chain_hash(last_hash, record)
+        chained.append(record._replace(hash=last_hash))
+    new_bytes = _appended(target.path, old, chained)
+    target.path.parent.mkdir(parents=True, exist_ok=True)
+    _clean_temporary(target.path.parent)
+    _clean_temporary(folder)
+    atomic_write(target.path, new_bytes)
+    # the next `status` need not parse this file again: it holds exactly old + chained
+    cache.write(cache_root, cache.entry_name("records", target.path), cache.content_key(new_bytes), [_to_row(r) for r in [*old, *chained]])
+    return target.path
+
+
+def _appended(path: Path, old: list[Record], new: list[Record]) -> bytes:
+    """The file's bytes with `new` appended, in the file's own line endings and BOM."""
+    from .yamlio import decode_text
+
+    raw = _read_bytes(path) if path.exists() else b""
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text, problem = decode_text(raw, str(path))
+    if problem is not None:
+        raise FileProblems([problem])
+    assert text is not None
+    eol = "\r\n" if "\r\n" in text else "\n"
+    if not text:
+        text = f"format = {RECORDS_FORMAT}{eol}"
+    elif not text.endswith("\n"):
+        text += eol
+    block = "".join(eol + render_record(r).replace("\n", eol) for r in new)
+    new_text = text + block
+    # Never write what would not read back as exactly the old records plus the new ones.
+    if parse_records(new_text, str(path)) != [*old, *new]:
+        raise DataProblem("records_cannot_append", path=str(path))
+    data = ("\ufeff" if bom else "").encode() + new_text.encode("utf-8")
+    if len(data) > MAX_RECORDS_BYTES:
+        raise DataProblem("records_file_full", path=str(path), limit=MAX_RECORDS_BYTES // 1024)
+    return data

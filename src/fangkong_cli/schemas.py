@@ -41,6 +41,7 @@ from .models import (
     Tailoring,
     UnitConfig,
     WorkspaceConfig,
+    campaign_id,
     is_safe_unit_id,
 )
 
@@ -194,6 +195,7 @@ class RecordModel(_Strict):
     note: FreeText = ""
     reason: FreeText = ""
     evidence: tuple[EvidenceModel, ...] = ()
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
 
     @model_validator(mode="after")
     def _checks(self) -> RecordModel:
@@ -213,6 +215,7 @@ class RecordModel(_Strict):
             note=self.note,
             reason=self.reason,
             evidence=tuple(Evidence(e.kind, e.value, e.sha256) for e in self.evidence),
+            hash=self.hash or "",
         )
 
 
@@ -235,6 +238,7 @@ class UnitModel(_Strict):
 
 
 class CampaignModel(_Strict):
+    id: Id | None = None
     checklist: Annotated[str, Field(min_length=1)] = BUILTIN
     extra: list[str] = Field(default_factory=list)
     start: date
@@ -259,8 +263,27 @@ class CampaignModel(_Strict):
         return value
 
 
+class AddedCampaignModel(_Strict):
+    """A notice added to the workspace later (`fangkong campaign add`): its time zone is the
+    workspace's, the one of [campaign]."""
+
+    id: Id
+    checklist: Annotated[str, Field(min_length=1)]
+    extra: list[str] = Field(default_factory=list)
+    start: date
+    end: date | None = None
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: date | None, info: Any) -> date | None:
+        start = info.data.get("start")
+        if value is not None and start is not None and value < start:
+            raise PydanticCustomError("fk_end_before_start", "end before start")
+        return value
+
+
 class TailoringModel(_Strict):
-    measure: Id
+    measure: Annotated[str, Field(min_length=1, max_length=66, pattern=r"^([0-9A-Za-z_-]+:)?[^:\s]+$")]
     reason: Text
     until: date | None = None
 
@@ -277,13 +300,28 @@ class WorkspaceConfigModel(_Strict):
     campaign: CampaignModel
     signoff: SignOffModel = SignOffModel()
     tailoring: list[TailoringModel] = Field(default_factory=list)
+    campaigns: list[AddedCampaignModel] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _distinct_campaigns(self) -> WorkspaceConfigModel:
+        seen = {campaign_id(self._first())}
+        for added in self.campaigns:
+            if added.id in seen:
+                raise PydanticCustomError("fk_campaign_twice", "campaign id {id} is used twice", {"id": added.id})
+            seen.add(added.id)
+        return self
+
+    def _first(self) -> CampaignConfig:
+        c = self.campaign
+        return CampaignConfig(c.checklist, tuple(c.extra), c.start, c.end, c.timezone, c.id or "")
 
     def to_domain(self) -> WorkspaceConfig:
-        c = self.campaign
+        tz = self.campaign.timezone
         return WorkspaceConfig(
             format=self.format,
             unit=UnitConfig(self.unit.id, self.unit.name),
-            campaign=CampaignConfig(c.checklist, tuple(c.extra), c.start, c.end, c.timezone),
+            campaign=self._first(),
             signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
             tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
+            campaigns=tuple(CampaignConfig(a.checklist, tuple(a.extra), a.start, a.end, tz, a.id) for a in self.campaigns),
         )

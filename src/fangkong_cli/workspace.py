@@ -22,9 +22,12 @@ from .models import (
     Tailoring,
     UnitConfig,
     WorkspaceConfig,
+    campaign_id,
     plain,
 )
+from .records import WRITER_NAME
 from .schedule import Campaign
+from .workdays import WorkCalendar
 
 CONFIG_NAME = "fangkong.toml"
 STATE_DIR = ".fangkong"
@@ -34,7 +37,8 @@ MAX_CONFIG_BYTES = 1024 * 1024
 def config_to_toml(config: WorkspaceConfig) -> str:
     import tomli_w
 
-    campaign: dict[str, Any] = {"checklist": config.campaign.checklist}
+    campaign: dict[str, Any] = {"id": config.campaign.id} if config.campaign.id else {}
+    campaign["checklist"] = config.campaign.checklist
     if config.campaign.extra:
         campaign["extra"] = list(config.campaign.extra)
     campaign["start"] = config.campaign.start
@@ -52,25 +56,76 @@ def config_to_toml(config: WorkspaceConfig) -> str:
             {"measure": t.measure, "reason": t.reason, **({"until": t.until} if t.until else {})}
             for t in config.tailoring
         ]
+    if config.campaigns:
+        data["campaigns"] = [
+            {"id": c.id, "checklist": c.checklist, **({"extra": list(c.extra)} if c.extra else {}), "start": c.start, **({"end": c.end} if c.end else {})}
+            for c in config.campaigns
+        ]
     return tomli_w.dumps(data)
 
 
 @dataclass(frozen=True)
 class Workspace:
+    """A unit's workspace, seen through one of its campaigns (the first one unless another is
+    chosen with `view`): `checklist`, `campaign` and `records_dir` are that campaign's."""
+
     root: Path
     config: WorkspaceConfig
+    campaign_index: int = 0
 
     @property
     def config_path(self) -> Path:
         return self.root / CONFIG_NAME
 
+    @property
+    def campaign_config(self) -> CampaignConfig:
+        return self.config.all_campaigns[self.campaign_index]
+
+    @property
+    def campaign_id(self) -> str:
+        return campaign_id(self.campaign_config)
+
+    def view(self, index: int) -> Workspace:
+        return Workspace(self.root, self.config, index)
+
+    def views(self) -> list[Workspace]:
+        """One view per campaign, in the order of fangkong.toml."""
+        return [self.view(i) for i in range(len(self.config.all_campaigns))]
+
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.config.campaign.timezone)
 
+    @cached_property
+    def calendar(self) -> WorkCalendar | None:
+        return None
+
     @property
     def campaign(self) -> Campaign:
-        return Campaign(self.config.campaign.start, self.config.campaign.end)
+        c = self.campaign_config
+        return Campaign(c.start, c.end, self.calendar)
+
+    @property
+    def records_dir(self) -> Path:
+        """The first campaign keeps records/ (as workspaces always had); added notices keep
+        theirs apart, so the records of one notice never mix with another's."""
+        if self.campaign_index == 0:
+            return self.root / "records"
+        return self.root / "campaigns" / self.campaign_id / "records"
+
+    @property
+    def tailoring(self) -> tuple[Tailoring, ...]:
+        """This campaign's tailoring: entries naming its measures (`ID` or `CAMPAIGN:ID`)."""
+        if self.config.tailoring:
+            self.check_tailoring()
+        own = []
+        for entry in self.config.tailoring:
+            prefix, _, bare = entry.measure.rpartition(":")
+            if prefix and prefix != self.campaign_id:
+                continue
+            if self.checklist.measure(bare) is not None:
+                own.append(entry._replace(measure=bare))
+        return tuple(own)
 
     def today(self, now: datetime) -> date:
         return now.astimezone(self.tz).date()
@@ -78,25 +133,47 @@ class Workspace:
     @cached_property
     def checklist(self) -> Checklist:
         paths: list[Path] = []
-        for key, spec in [("checklist", self.config.campaign.checklist), *(("extra", e) for e in self.config.campaign.extra)]:
+        c = self.campaign_config
+        for key, spec in [("checklist", c.checklist), *(("extra", e) for e in c.extra)]:
             try:
                 paths.extend(resolve_sources(spec, self.root))
             except UsageProblem as exc:  # named in fangkong.toml: bad configuration, not usage
                 where = _key_line(self.config_path, key)
                 raise FileProblems([Problem(str(self.config_path), where, exc.key, dict(exc.params))]) from exc
-        checklist = load_checklist(paths, cache_root=self.root)
-        problems = [
-            Problem(str(self.config_path), _key_line(self.config_path, "measure", t.measure), "tailoring_unknown_measure", {"id": t.measure})
-            for t in self.config.tailoring
-            if checklist.measure(t.measure) is None
-        ]
+        return load_checklist(paths, cache_root=self.root)
+
+    def check_tailoring(self) -> None:
+        """Every tailoring entry names a measure of some campaign (else: file and line)."""
+        views = self.views()
+        problems = []
+        for entry in self.config.tailoring:
+            prefix, _, bare = entry.measure.rpartition(":")
+            if not any((not prefix or prefix == v.campaign_id) and v.checklist.measure(bare) for v in views):
+                line = _key_line(self.config_path, "measure", entry.measure)
+                problems.append(Problem(str(self.config_path), line, "tailoring_unknown_measure", {"id": entry.measure}))
         if problems:
             raise FileProblems(problems)
-        return checklist
 
     @property
     def state_dir(self) -> Path:
         return self.root / STATE_DIR
+
+    def writer_id(self) -> str:
+        """This copy of the workspace's name among its writers (records/<writer>/…), made on
+        first use and kept in .fangkong/ (which git ignores). A copy moved to another folder
+        gets a new one, so two copies never append to the same file."""
+        path = self.state_dir / "writer"
+        here = str(self.root.resolve())
+        try:
+            name, made_in = (path.read_text(encoding="utf-8").splitlines() + ["", ""])[:2]
+        except (OSError, UnicodeDecodeError):
+            name, made_in = "", ""
+        if WRITER_NAME.match(name) and made_in == here:
+            return name
+        name = new_writer_name()
+        self.state_dir.mkdir(exist_ok=True)
+        atomic_write(path, f"{name}\n{here}\n".encode())
+        return name
 
     def remembered_officer(self) -> str | None:
         path = self.state_dir / "officer"
@@ -114,6 +191,19 @@ class Workspace:
             atomic_write(self.state_dir / "officer", name.encode("utf-8"))
         except (OSError, DataProblem):
             pass  # a convenience only: never fail a record for it
+
+
+def new_writer_name() -> str:
+    """The machine's name, made safe for a folder name, and a random suffix."""
+    import secrets
+    import socket
+
+    try:
+        host = socket.gethostname()
+    except OSError:
+        host = ""
+    host = re.sub(r"[^a-z0-9]+", "-", host.lower()).strip("-")[:24] or "pc"
+    return f"{host}-{secrets.token_hex(3)}"
 
 
 def _key_line(path: Path, key: str, value: str | None = None) -> int | None:
@@ -236,6 +326,7 @@ def _config_to_plain(config: WorkspaceConfig) -> dict[str, Any]:
     data = config._asdict()
     data["unit"] = config.unit._asdict()
     data["campaign"] = config.campaign._asdict()
+    data["campaigns"] = [c._asdict() for c in config.campaigns]
     data["signoff"] = config.signoff._asdict()
     data["tailoring"] = [t._asdict() for t in config.tailoring]
     return plain(data)  # type: ignore[no-any-return]
@@ -245,10 +336,13 @@ def _config_from_plain(data: dict[str, Any]) -> WorkspaceConfig:
     def day(value: str | None) -> date | None:
         return date.fromisoformat(value) if value is not None else None
 
-    c = data["campaign"]
+    def campaign(c: dict[str, Any]) -> CampaignConfig:
+        return CampaignConfig(c["checklist"], tuple(c["extra"]), date.fromisoformat(c["start"]), day(c.get("end")), c["timezone"], c["id"])
+
     return WorkspaceConfig(
         unit=UnitConfig(**data["unit"]),
-        campaign=CampaignConfig(c["checklist"], tuple(c["extra"]), date.fromisoformat(c["start"]), day(c.get("end")), c["timezone"]),
+        campaign=campaign(data["campaign"]),
+        campaigns=tuple(campaign(c) for c in data["campaigns"]),
         signoff=SignOff(**data["signoff"]),
         tailoring=tuple(Tailoring(t["measure"], t["reason"], day(t.get("until"))) for t in data["tailoring"]),
         format=data["format"],
@@ -270,6 +364,6 @@ def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:
     atomic_write(path, config_to_toml(config).encode("utf-8"))
     gitignore = root / ".gitignore"
     if not gitignore.exists():
-        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n".encode())
+        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n".encode())
     return workspace
 
