@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "records_cannot_append": ("{path} 的写法（例如手工改成的内联数组）无法在末尾追加记录；文件未被修改，请改回 [[record]] 表的写法", "{path} is written in a way records cannot be appended to (an inline array edited by hand?); it was not changed: write its records as [[record]] tables"),
     "records_file_full": ("{path} 将超过记录文件的大小上限（{limit} KB），已拒绝写入；请减少证据或备注的长度", "{path} would exceed the records file size limit ({limit} KB); nothing was written: shorten the evidence or notes"),
     "evidence_too_much": ("证据最多 {count} 项，每项不超过 {chars} 个字；未记录", "at most {count} pieces of evidence of at most {chars} characters each; nothing was recorded"),
+    "chain_broken": ("第 {index} 条记录的校验链断开：这条记录或它之前的记录被修改、删除或调换了顺序", "the hash chain breaks at record {index}: this record or one before it was edited, removed or reordered"),
+    "chain_missing": ("第 {index} 条记录缺少校验值（hash）：这条记录是手工添加的，或校验值被删去", "record {index} has no hash: it was added by hand, or its hash was removed"),
+    "verify_ok": ("已核验 {count} 条记录（{writers} 个填报端）：校验链完整，未发现改动。", "{count} records checked ({writers} writer chain(s)): every chain holds, nothing was changed."),
+    "verify_unchained": ("另有 {count} 条记录写于启用校验链之前（records/ 下按月的文件），无法核验。", "{count} more records were written before hash chains (the month files directly in records/) and cannot be checked."),
     "records_not_file": ("这里应是一个记录文件（不是文件夹或失效的链接）；请检查", "this should be a records file (not a folder or a broken link)"),
     "records_newer": ("记录文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "records file format {found} is newer than {known}; upgrade fangkong"),
     "config_newer": ("配置文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "configuration format {found} is newer than {known}; upgrade fangkong"),
@@ -329,6 +333,7 @@ MESSAGES.update(
         "help.checklist.spec": ("清单：内置名称或 YAML 文件/文件夹（默认工作区所用清单）", "Checklist: built-in name or YAML file/folder (default: the workspace's)"),
         "help.checklist.validate": ("检查 YAML 清单文件，逐条列出问题", "Check YAML checklist files and list every problem"),
         "help.checklist.files": ("要检查的文件或文件夹", "Files or folders to check"),
+        "help.verify": ("核验记录未被改动（逐条校验链）", "Check that no record was edited, removed or reordered (hash chains)"),
         "help.checklist.paths": ("另外要列出的清单文件或文件夹", "More checklist files or folders to list"),
     }
 )

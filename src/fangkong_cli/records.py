@@ -47,7 +47,7 @@ def month_name(at: datetime, tz: tzinfo) -> str:
     return f"{local.year:04d}-{local.month:02d}"
 
 
-def _line_of_record(text: str, index: int, key: str | None) -> int | None:
+def line_of_record(text: str, index: int, key: str | None) -> int | None:
     """Line of the `index`-th [[record]] table (and of `key` inside it, when found)."""
     count = -1
     lines = text.splitlines()
@@ -113,7 +113,7 @@ def parse_records(text: str, name: str) -> list[Record]:
             problems.append(
                 Problem(
                     name,
-                    _line_of_record(text, index, key),
+                    line_of_record(text, index, key),
                     "invalid_value",
                     {
                         "where": f"record[{index + 1}]" + (f".{key}" if key else ""),
