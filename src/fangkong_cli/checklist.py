@@ -289,3 +289,16 @@ def load_checklist_lenient(paths: Sequence[Path]) -> Checklist | None:
         if all(p.key == "checklist_no_measures" for p in exc.problems):
             return None
         raise
+
+
+def checklist_spec_for(spec: str, root: Path, cwd: Path) -> str:
+    """A path is typed relative to where the user stands; the workspace keeps it relative to
+    itself, so the folder can move (or be cloned elsewhere) with its checklist."""
+    if spec in builtin_names():
+        return spec
+    given = Path(spec) if Path(spec).is_absolute() else cwd / spec
+    resolve_sources(str(given))  # a clear error now if it does not exist
+    try:
+        return Path(os.path.relpath(given.resolve(), root.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return str(given.resolve())

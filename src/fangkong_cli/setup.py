@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo
 
-from .checklist import builtin_names, resolve_sources
+from .campaigns import EndAdvice, advised_end
+from .checklist import checklist_spec_for
 from .errors import Problem, UsageProblem
 from .workspace import Workspace, create_workspace
 
@@ -34,21 +34,17 @@ def _option_problem(exc: ValidationError, option_of: dict[str, str]) -> UsagePro
     return UsageProblem("bad_option", option=option_of.get(field, field), value=str(err.get("input", "")), text=detail)
 
 
-def _checklist_spec(spec: str, root: Path, cwd: Path) -> str:
-    """A path is typed relative to where the user stands; the workspace keeps it relative to
-    itself, so the folder can move (or be cloned elsewhere) with its checklist."""
-    if spec in builtin_names():
-        return spec
-    given = Path(spec) if Path(spec).is_absolute() else cwd / spec
-    resolve_sources(str(given))  # a clear error now if it does not exist
-    try:
-        return Path(os.path.relpath(given.resolve(), root.resolve())).as_posix()
-    except ValueError:  # another drive on Windows
-        return str(given.resolve())
+class Created(NamedTuple):
+    workspace: Workspace
+    advice: EndAdvice  # what the notice's own period said about the campaign's end
 
 
-def new_workspace(request: WorkspaceRequest, now: datetime, cwd: Path) -> Workspace:
-    """Validate the request like fangkong.toml itself would be, then create the workspace."""
+def new_workspace(request: WorkspaceRequest, now: datetime, cwd: Path) -> Created:
+    """Validate the request like fangkong.toml itself would be, then create the workspace.
+
+    A notice that states its period ends the campaign there (or, for a campaign started
+    outside it, as long after the start as the period lasted) unless the unit gives an end:
+    nothing runs forever by accident."""
     from pydantic import ValidationError
 
     from .schemas import CampaignModel, UnitModel, WorkspaceConfigModel
@@ -62,14 +58,14 @@ def new_workspace(request: WorkspaceRequest, now: datetime, cwd: Path) -> Worksp
     except ValidationError as exc:
         raise _option_problem(exc, {"timezone": "--timezone"}) from exc
     today = now.astimezone(ZoneInfo(request.timezone)).date()
-    checklist = _checklist_spec(request.checklist, request.root, cwd)
+    checklist = checklist_spec_for(request.checklist, request.root, cwd)
+    start = request.start or today
     try:
-        campaign = CampaignModel(
-            checklist=checklist,
-            start=request.start or today,
-            end=request.end,
-            timezone=request.timezone,
-        )
+        campaign = CampaignModel(checklist=checklist, start=start, end=request.end, timezone=request.timezone)
     except ValidationError as exc:
         raise _option_problem(exc, {"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
-    return create_workspace(request.root, WorkspaceConfigModel(unit=unit, campaign=campaign).to_domain())
+    config = WorkspaceConfigModel(unit=unit, campaign=campaign).to_domain()
+    advice = advised_end(Workspace(request.root, config).checklist.notice, start)
+    if request.end is None and advice.end is not None:
+        config = config._replace(campaign=config.campaign._replace(end=advice.end))
+    return Created(create_workspace(request.root, config), advice)

@@ -14,6 +14,7 @@ from ..evaluation import Evaluation, MeasureStatus
 from ..messages import Lang, t
 from ..models import Measure
 from ..recording import HistoryEntry
+from ..workspace import Workspace
 from .labels import (
     STATUS_COLUMNS,
     frequency_label,
@@ -157,5 +158,24 @@ def checklist_list_table(lang: Lang, found: Sequence[tuple[str, Checklist]]) -> 
             Text(str(len(checklist.sections))),
             Text(str(len(checklist.measures))),
             Text(notice.title if notice else "—"),
+        )
+    return table
+
+
+def campaign_table(lang: Lang, rows: Sequence[tuple[Workspace, bool]]) -> Table:
+    """`campaign list`: each campaign's id, notice, start, end and whether it runs today."""
+    table = Table(box=None, pad_edge=False)
+    for key in ("campaign", "checklist", "start", "end", "running", "measures"):
+        table.add_column(t(lang, f"col.{key}"), overflow="fold")
+    for view, running in rows:
+        c = view.campaign_config
+        notice = view.checklist.notice
+        table.add_row(
+            Text(view.campaign_id),
+            Text(notice.title if notice else c.checklist),
+            Text(c.start.isoformat()),
+            Text(c.end.isoformat() if c.end else t(lang, "campaign.no_end")),
+            Text(t(lang, "campaign.running" if running else "campaign.not_running")),
+            Text(str(len(view.checklist.measures))),
         )
     return table

@@ -1,12 +1,14 @@
 """`fangkong init`: create a unit's workspace, asking for what the flags did not give."""
 
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ...campaigns import EndAdvice
 from ...errors import UsageProblem
-from ...models import BUILTIN, DEFAULT_TIMEZONE, is_safe_unit_id
+from ...models import BUILTIN, DEFAULT_TIMEZONE, Notice, is_safe_unit_id
 from ..context import Env, env_of
 from ..options import DateOpt
 from ..output import interactive
@@ -39,7 +41,8 @@ def init(
         checklist=checklist,
         timezone=timezone,
     )
-    workspace = new_workspace(request, dates.now(), Path.cwd())
+    created = new_workspace(request, dates.now(), Path.cwd())
+    workspace = created.workspace
     config = workspace.config
     env.output.say(
         "init_done",
@@ -48,7 +51,19 @@ def init(
         checklist=config.campaign.checklist,
         count=len(workspace.checklist.measures),
     )
+    say_period(env, workspace.checklist.notice, created.advice, request.end, config.campaign.end)
     env.output.say("init_next")
+
+
+def say_period(env: Env, notice: Notice | None, advice: EndAdvice, given_end: date | None, end: date | None) -> None:
+    """What the notice's own period means for the campaign's end (init and campaign add)."""
+    if notice is not None and notice.period is not None and advice.outside:
+        p = notice.period
+        env.output.say("period_outside", name=p.name or "", start=p.start.isoformat(), end=p.end.isoformat())
+    if given_end is None and end is not None and notice is not None and notice.period is not None:
+        env.output.say("period_end_set", end=end.isoformat())
+    elif end is None:
+        env.output.say("campaign_no_end")
 
 
 def _ask_unit(env: Env, unit_id: str | None, unit_name: str | None) -> tuple[str, str]:
