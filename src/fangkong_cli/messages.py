@@ -257,6 +257,10 @@ from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own fil
 
 MESSAGES.update(REPORT_MESSAGES)
 
+from .messages_province import PROVINCE_MESSAGES  # noqa: E402 - the province's roll-up, merged here
+
+MESSAGES.update(PROVINCE_MESSAGES)
+
 
 def t(lang: Lang, key: str, /, **params: Any) -> str:
     """The message `key` in `lang`, filled with `params`."""

@@ -135,6 +135,8 @@ class Report:
     signoff: SignOff
     generated_at: datetime | None = None
     calendar_fallback: tuple[int, ...] = ()
+    submitted_at: datetime | None = None  # `report --submit` (submission.py)
+    nil: bool = False  # 零报告: nothing to report for the period (submission.py)
 
     @property
     def measures(self) -> tuple[MeasureLine, ...]:

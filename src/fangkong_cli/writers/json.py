@@ -114,6 +114,10 @@ def report_dict(report: Report) -> dict[str, Any]:
         data["generated_at"] = report.generated_at.isoformat()
     if report.calendar_fallback:
         data["calendar_fallback"] = list(report.calendar_fallback)
+    if report.submitted_at is not None:
+        data["submitted_at"] = report.submitted_at.isoformat()
+    if report.nil:
+        data["nil"] = True
     return data
 
 
@@ -157,4 +161,6 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
 
 
 def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
-    return dumps(rollup_dict(rollup))
+    from ..rollup_json import rollup_extra
+
+    return dumps({**rollup_dict(rollup), **rollup_extra(rollup)})

@@ -20,10 +20,13 @@ def report(
     first: PeriodFromOpt = None,
     last: PeriodToOpt = None,
     stamp: Annotated[bool, typer.Option("--stamp", help="report.stamp")] = False,
+    submit: Annotated[bool, typer.Option("--submit", help="report.submit")] = False,
+    nil: Annotated[bool, typer.Option("--nil", help="report.nil")] = False,
     date: DateOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     from ...report import Period, build_report
+    from ...submission import finish_report
     from ...writers import write_report
 
     env = env_of(ctx)
@@ -34,6 +37,7 @@ def report(
     period = Period(*dates.period(month, week, first, last, as_of))
     stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
     built = build_report(ws, period, as_of, stamped)
+    built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
     if built.calendar_fallback:
         env.output.say("calendar_fallback", years="、".join(map(str, built.calendar_fallback)))
     if period.first > as_of:
