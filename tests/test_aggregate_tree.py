@@ -273,3 +273,30 @@ def test_report_submit_and_nil(province: dict[str, Path], tmp_path: Path) -> Non
     assert "submitted_at" not in plain and "nil" not in plain
     refused = invoke(["report", "--month", "2021-01", "--nil", "-f", "json", "-o", str(tmp_path / "nil.json")], cwd=province["ws_ledu"], now=NOW)
     assert refused.exit_code == 2 and "零报告" in refused.stderr and not (tmp_path / "nil.json").exists()
+
+
+def test_the_circular_renders_in_libreoffice(province: dict[str, Path], tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed: the circular is not rendered")
+    import subprocess
+
+    out = tmp_path / "circular.docx"
+    code, _, err = aggregate(str(province["inbox"]), "--units", str(province["units"]), "-o", str(out))
+    assert code == 0, err
+    profile = tmp_path / "lo-profile"  # a profile of its own: never the user's, never locked by another run
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
+        capture_output=True, timeout=180, check=False,
+    )
+    pdf = tmp_path / "circular.pdf"
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:
+        text = subprocess.run([pdftotext, "-layout", str(pdf), "-"], capture_output=True, text=True, timeout=60).stdout
+        import re
+
+        assert "青海省总工会办公室" in text and re.search(r"—\s*1\s*—", text)
+        assert "乐都区总工会" in text and "城东区总工会" in text
+        last_page = text.rstrip("\f\n").split("\f")[-1]
+        assert "请未报送" in last_page or "整改" in last_page  # the signature never stands alone on a page

@@ -13,7 +13,8 @@ from aggregate_fixtures import NOW, unit_workspace
 from conftest import invoke
 from fangkong_cli.report import Period
 from fangkong_cli.unit_reports import Rejected, UnitReport
-from fangkong_cli.workspace_reports import Job, fingerprint, workspace_reports
+from fangkong_cli.workspace_cache import lookup
+from fangkong_cli.workspace_reports import Job, workspace_reports
 from test_report import clean_environment
 
 JANUARY = Period(date(2021, 1, 1), date(2021, 1, 31), "2021-01")
@@ -62,16 +63,16 @@ def test_a_warm_run_reads_the_cache_and_agrees_with_a_cold_one(roots: list[Path]
 
 
 def test_the_cache_follows_the_records(roots: list[Path]) -> None:
-    before = fingerprint(roots[1], JOB)
     first = workspace_reports(roots[1:2], JOB)
+    assert lookup(roots[1], JOB.periods, JOB.day, JOB.now) is not None
     result = invoke(["mark", "2.18", "--status", "done", "--by", "值班员", "--date", "2021-01-20"], cwd=roots[1], now="2021-01-20T18:00:00+08:00")
     assert result.exit_code == 0, result.stderr
-    assert fingerprint(roots[1], JOB) != before
+    assert lookup(roots[1], JOB.periods, JOB.day, JOB.now) is None  # a new record: the entry no longer holds
     second = workspace_reports(roots[1:2], JOB)
     assert isinstance(first[0], list) and isinstance(second[0], list)
     assert second[0][0].figures.answered == first[0][0].figures.answered + 1
-    other_day = Job(JOB.periods, date(2021, 1, 25), JOB.now)
-    assert fingerprint(roots[1], other_day) != fingerprint(roots[1], JOB)
+    assert lookup(roots[1], JOB.periods, date(2021, 1, 25), JOB.now) is None  # judged as of another day
+    assert lookup(roots[1], JOB.periods, JOB.day, JOB.now) is not None
 
 
 def test_worker_processes_give_the_same_reports(roots: list[Path]) -> None:

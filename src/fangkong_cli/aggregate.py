@@ -160,7 +160,7 @@ def aggregate(paths: Sequence[Path], options: Options) -> Rollup:
 
 
 def _workspace_files(roots: Sequence[Path]) -> list[Path]:
-    from .workspace_reports import workspace_sources
+    from .workspace_cache import workspace_sources
 
     return [path for root in roots for path in workspace_sources(root)]
 

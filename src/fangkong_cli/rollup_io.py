@@ -16,38 +16,27 @@ from pydantic import AwareDatetime, Field, StrictBool, StrictInt, TypeAdapter, V
 
 from .evaluation import Figures
 from .report import ROLLUP_KIND, Period
+from .report_docs import Count, FiguresDoc, Loose, NoticeDoc, PeriodDoc, Short
 from .schemas import UnitId
 from .tree import Tree, TreeUnit, find_cycle
-from .unit_reports import (
-    Count,
-    FiguresDoc,
-    MeasureOverdue,
-    NoticeDoc,
-    PeriodDoc,
-    Rejected,
-    SectionHead,
-    Short,
-    UnitReport,
-    _Loose,
-    diagnose,
-)
+from .unit_reports import MeasureOverdue, Rejected, SectionHead, UnitReport, diagnose
 
 ROLLUP_SCHEMA_VERSION = 2
 Path_ = Annotated[str, Field(max_length=8192)]
 
 
-class _HeadDoc(_Loose):
+class _HeadDoc(Loose):
     id: Short
     number: Short = ""
     title: Short = ""
 
 
-class _MeasureHeadDoc(_Loose):
+class _MeasureHeadDoc(Loose):
     section: Short
     title: Short
 
 
-class _TreeUnitDoc(_Loose):
+class _TreeUnitDoc(Loose):
     id: UnitId
     name: Short
     parent: UnitId | None = None
@@ -56,12 +45,12 @@ class _TreeUnitDoc(_Loose):
     reports: StrictBool = True
 
 
-class _TreeDoc(_Loose):
+class _TreeDoc(Loose):
     flat: StrictBool = False
     units: list[_TreeUnitDoc]
 
 
-class _EntryDoc(_Loose):
+class _EntryDoc(Loose):
     unit: UnitId
     name: Short
     period: PeriodDoc
@@ -76,7 +65,7 @@ class _EntryDoc(_Loose):
     overdue: dict[Short, Count] = Field(default_factory=dict)
 
 
-class _RollupDoc(_Loose):
+class _RollupDoc(Loose):
     schema_version: StrictInt
     kind: Literal["fangkong-aggregate"]
     checklist: Short

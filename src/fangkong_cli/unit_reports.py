@@ -12,28 +12,17 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-from pydantic import (
-    AwareDatetime,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictInt,
-    TypeAdapter,
-    ValidationError,
-    model_validator,
-)
+from pydantic import ValidationError
 
 from .errors import FangkongError
 from .evaluation import Figures
 from .inputs import InputRefused, read_bounded
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
-from .schemas import UnitId
+from .report_docs import REPORT_DOC, ReportDoc
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
-MAX_COUNT = 10**9  # slots in one report: far above a province's century of daily duties
 OFFICE_SUFFIXES = (".xlsx", ".docx")
 
 # How the time a report counts as submitted was known.
@@ -41,99 +30,6 @@ STAMPED = "stamp"  # `fangkong report --submit` wrote it into the report
 RECEIVED = "received"  # the file's modification time: when it reached the office
 RECORDS = "records"  # a workspace: the newest record for the period
 NOTHING = "nothing"  # a workspace with no record for the period
-
-# One line without control characters (what a terminal could be tricked by), checked by
-# pydantic-core's regex engine rather than a Python function: it runs for every id and title
-# of a thousand reports.
-ONE_LINE = "^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
-Short = Annotated[str, Field(max_length=400, pattern=ONE_LINE)]
-Count = Annotated[StrictInt, Field(ge=0, le=MAX_COUNT)]
-
-
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class FiguresDoc(_Loose):
-    slots_due: Count
-    answered: Count
-    done: Count
-    partial: Count
-    not_done: Count
-    na: Count
-    overdue: Count
-    late: Count
-
-    @model_validator(mode="after")
-    def _adds_up(self) -> FiguresDoc:
-        if (
-            self.answered + self.overdue > self.slots_due
-            or self.done + self.partial + self.not_done + self.na != self.answered
-            or self.late > self.answered
-        ):
-            raise ValueError("the figures do not add up (answered, overdue, results, late against slots due)")
-        return self
-
-    def figures(self) -> Figures:
-        return Figures(
-            self.slots_due, self.answered, self.done, self.partial, self.not_done, self.na, self.overdue, self.late
-        )
-
-
-class _OverdueDoc(_Loose):
-    overdue: Count
-
-
-class _MeasureDoc(_Loose):
-    id: Short
-    title: Short = ""
-    summary: _OverdueDoc
-
-
-class _SectionDoc(_Loose):
-    id: Short
-    number: Short = ""
-    title: Short = ""
-    summary: FiguresDoc
-    measures: list[_MeasureDoc] = Field(default_factory=list)
-
-
-class _UnitDoc(_Loose):
-    id: UnitId
-    name: Short
-
-
-class PeriodDoc(_Loose):
-    first: date = Field(alias="from")
-    last: date = Field(alias="to")
-    label: Short
-
-    def period(self) -> Period:
-        return Period(self.first, self.last, self.label)
-
-
-class NoticeDoc(_Loose):
-    title: Short | None = None
-    doc_number: Short | None = None
-    issuer: Short | None = None
-
-
-class _ReportDoc(_Loose):
-    schema_version: StrictInt
-    kind: str
-    checklist: Short
-    notice: NoticeDoc | None = None
-    unit: _UnitDoc
-    period: PeriodDoc
-    as_of: date
-    summary: FiguresDoc
-    sections: list[_SectionDoc]
-    submitted_at: AwareDatetime | None = None
-    nil: StrictBool = False
-
-
-_REPORT_DOC = TypeAdapter(_ReportDoc)
-
 
 @dataclass(frozen=True)
 class SectionHead:
@@ -228,7 +124,7 @@ def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Re
     # Parsing and validating in one pass skips the slot details without building them: a
     # thousand reports roll up in well under a second.
     try:
-        doc = _REPORT_DOC.validate_json(raw)
+        doc = REPORT_DOC.validate_json(raw)
     except ValidationError as exc:
         return diagnose(raw, exc, source, REPORT_KIND)
     if doc.kind != REPORT_KIND:
@@ -270,7 +166,7 @@ def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Re
     )
 
 
-def _inconsistent(doc: _ReportDoc) -> str | None:
+def _inconsistent(doc: ReportDoc) -> str | None:
     """Where a report's figures contradict each other (sections against the total, measures
     against their section), or None."""
     total = Figures()

@@ -24,8 +24,10 @@ def completeness_line(lang: Lang, c: Completeness, days: int) -> str:
     )
 
 
-def names(rollup: Rollup, ids: tuple[str, ...] | list[str]) -> str:
-    return "、".join(i if rollup.name_of(i) == i else f"{rollup.name_of(i)}（{i}）" for i in ids)
+def names(lang: Lang, rollup: Rollup, ids: tuple[str, ...] | list[str]) -> str:
+    """Units by name and id: 乐都区总工会（ledu）、城东区总工会（chengdong）."""
+    left, right, sep = ("（", "）", "、") if lang == "zh" else (" (", ")", ", ")
+    return sep.join(i if rollup.name_of(i) == i else f"{rollup.name_of(i)}{left}{i}{right}" for i in ids)
 
 
 def _nodes(lang: Lang, rollup: Rollup, width: int) -> list[str]:
@@ -67,12 +69,12 @@ def _who(lang: Lang, rollup: Rollup) -> list[str]:
     if not rollup.completeness.known and not rollup.missing:
         out.append(t(lang, "agg.no_expect"))
     else:
-        out.append(names(rollup, rollup.missing) if rollup.missing else t(lang, "agg.missing_none"))
+        out.append(names(lang, rollup, rollup.missing) if rollup.missing else t(lang, "agg.missing_none"))
     out += ["", t(lang, "agg.late_units", days=rollup.timely_days)]
-    out.append(names(rollup, rollup.late) if rollup.late else t(lang, "agg.late_none"))
+    out.append(names(lang, rollup, rollup.late) if rollup.late else t(lang, "agg.late_none"))
     nil = tuple(dict.fromkeys(s.unit for s in rollup.standings if s.report is not None and s.report.nil and s.report.reported))
     if nil:
-        out += ["", t(lang, "agg.nil_units", units=names(rollup, nil))]
+        out += ["", t(lang, "agg.nil_units", units=names(lang, rollup, nil))]
     if rollup.unexpected:
         out += ["", t(lang, "agg.unexpected", units="、".join(rollup.unexpected))]
     return out

@@ -162,7 +162,9 @@ class Circular:
 
 def _lay_out(c: Circular, blocks: list[Block]) -> None:
     date_text = next((b.text for b in blocks if b.kind == "date"), "")
-    for b in blocks:
+    for i, b in enumerate(blocks):
+        # the signature and date never stand alone on a page: the last paragraph goes with them
+        last = i + 1 < len(blocks) and blocks[i + 1].kind == "signature"
         if b.kind == "issuer":
             size = min(36.0, 440.0 / max(1.0, _width_pt(b.text, 1.0)))
             c.para(b.text, font=TITLE_FONT, size=size, align="center", indent=0, color=RED, before=62, after=10, line=None, border=True)
@@ -173,12 +175,12 @@ def _lay_out(c: Circular, blocks: list[Block]) -> None:
         elif b.kind == "h1":
             c.para(b.text, font=HEAD_FONT, keep=True)
         elif b.kind == "p":
-            c.para(b.text)
+            c.para(b.text, keep=last)
         elif b.kind == "table":
             c.table(b.rows)
         elif b.kind == "signature":
             right = max(0.0, 4 * BODY_PT + (_width_pt(date_text, BODY_PT) - _width_pt(b.text, BODY_PT)) / 2)
-            c.para(b.text, align="right", indent=0, right=right, before=2 * LINE_PT)
+            c.para(b.text, align="right", indent=0, right=right, before=2 * LINE_PT, keep=True)
         elif b.kind == "date":
             c.para(b.text, align="right", indent=0, right=4 * BODY_PT)
 
