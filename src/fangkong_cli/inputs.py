@@ -49,8 +49,10 @@ def read_bounded(path: Path, limit: int) -> tuple[bytes, float]:
             raise InputRefused("not_regular")
         chunks: list[bytes] = []
         size = 0
+        want = min(st.st_size + 1, limit + 1)  # one read for a file that does not grow meanwhile
         while True:
-            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            chunk = os.read(fd, max(1, min(want, limit + 1 - size)))
+            want = 1 << 20
             if not chunk:
                 break
             chunks.append(chunk)
