@@ -300,3 +300,16 @@ def test_the_circular_renders_in_libreoffice(province: dict[str, Path], tmp_path
         assert "乐都区总工会" in text and "城东区总工会" in text
         last_page = text.rstrip("\f\n").split("\f")[-1]
         assert "请未报送" in last_page or "整改" in last_page  # the signature never stands alone on a page
+
+
+def test_a_roll_up_whose_kind_comes_late_and_an_old_roll_up(province: dict[str, Path], tmp_path: Path) -> None:
+    """A roll-up is recognised wherever its `kind` stands; one of schema 1 is named, not misread."""
+    data = rollup_json(str(province["inbox"]), "--units", str(province["units"]))
+    data["duplicates"] = [{"unit": f"u{i}", "kept": "x" * 100, "as_of": "2021-01-31", "dropped": []} for i in range(100)]
+    (tmp_path / "late_kind.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    again = rollup_json(str(tmp_path / "late_kind.json"))
+    assert again["completeness"] == data["completeness"]
+    old = {k: data[k] for k in ("kind", "generator", "checklist", "period", "sections", "units", "summary")}
+    (tmp_path / "old.json").write_text(json.dumps({**old, "schema_version": 1}), encoding="utf-8")
+    code, _, err = aggregate(str(tmp_path / "old.json"), str(province["inbox"]))
+    assert code == 0 and "old.json" in err and "旧版" in err

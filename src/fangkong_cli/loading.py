@@ -58,12 +58,15 @@ def load_files(files: Sequence[Path], rejected: list[Rejected]) -> Loaded:
             continue
         raw, mtime = read
         result: UnitReport | RollupInput | Rejected
-        if _ROLLUP_MARK in raw[:4096] or _ROLLUP_MARK in raw[-4096:]:
+        # a guess from the first bytes, checked by the parse: a unit's report is the usual case
+        if _ROLLUP_MARK in raw[:4096]:
             result = parse_rollup(raw, str(path))
             if isinstance(result, Rejected) and result.reason == "not_report":
                 result = parse_report(raw, str(path), mtime)
         else:
             result = parse_report(raw, str(path), mtime)
+            if isinstance(result, Rejected) and result.reason == "not_report":
+                result = parse_rollup(raw, str(path))
         if isinstance(result, Rejected):
             rejected.append(result)
         elif isinstance(result, RollupInput):

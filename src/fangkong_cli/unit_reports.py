@@ -194,9 +194,11 @@ def diagnose(raw: bytes, exc: ValidationError, source: str, kind: str) -> Reject
     if not isinstance(data, dict) or data.get("kind") != kind:
         return Rejected(source, "not_report")
     version = data.get("schema_version")
-    known = SCHEMA_VERSION if kind == REPORT_KIND else 2
+    known = SCHEMA_VERSION if kind == REPORT_KIND else 2  # rollup_io.ROLLUP_SCHEMA_VERSION
     if isinstance(version, int) and not isinstance(version, bool) and version > known:
         return Rejected(source, "newer", {"found": version, "known": known})
+    if kind != REPORT_KIND and isinstance(version, int) and version < known:
+        return Rejected(source, "old_rollup")
     where = ".".join(str(p) for p in err["loc"])
     if err["type"] == "string_pattern_mismatch":
         return Rejected(source, "control", {"where": where})
