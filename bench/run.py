@@ -144,7 +144,7 @@ def workspace_cases(data: Path, out: Path) -> list[Case]:
     forget = [PYTHON, "-c", "import glob, shutil, sys; [shutil.rmtree(p) for p in glob.glob(sys.argv[1] + '/*/.fangkong')]", str(folder)]
     name = f"aggregate --format json, {WORKSPACES} workspaces × {WORKSPACE_DAYS} days"
     return [
-        Case(f"{name}, cold", argv, 60.0, None, "workspaces", before=forget, max_runs=3, limit_cores=1.5),
+        Case(f"{name}, cold", argv, 45.0, None, "workspaces", before=forget, max_runs=3, limit_cores=1.5),
         Case(f"{name}, warm", argv, 2.0, None, "workspaces", limit_of=(f"aggregate --format json, {max(UNITS)} reports", 1.5)),
     ]
 

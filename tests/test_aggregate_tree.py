@@ -313,3 +313,14 @@ def test_a_roll_up_whose_kind_comes_late_and_an_old_roll_up(province: dict[str, 
     (tmp_path / "old.json").write_text(json.dumps({**old, "schema_version": 1}), encoding="utf-8")
     code, _, err = aggregate(str(tmp_path / "old.json"), str(province["inbox"]))
     assert code == 0 and "old.json" in err and "旧版" in err
+
+
+def test_the_circular_without_a_list_of_units_does_not_claim_everybody_reported(province: dict[str, Path], tmp_path: Path) -> None:
+    docx = pytest.importorskip("docx")
+    out = tmp_path / "plain.docx"
+    code, _, err = aggregate(str(province["inbox"]), "-o", str(out))
+    assert code == 0, err
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "未提供应报单位名单" in text and "应报单位均已报送" not in text
+    assert "共收到 4 份报告，其中按时报送（报告期结束 5 天内）3 份" in text
+    assert "（一）" not in text.split("迟报单位", 1)[1].split("逾期较多", 1)[0]  # no tree: no grouping

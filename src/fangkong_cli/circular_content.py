@@ -94,6 +94,8 @@ def _groups(lang: Lang, rollup: Rollup, pick: str) -> list[tuple[str, list[str]]
 
 def _who(lang: Lang, rollup: Rollup, pick: str, none_key: str) -> list[Block]:
     groups = _groups(lang, rollup, pick)
+    if not groups and pick == "missing" and not rollup.completeness.known:
+        return [Block("p", t(lang, "agg.no_expect"))]  # nobody is known to be missing without a list
     if not groups:
         return [Block("p", t(lang, none_key))]
     if len(groups) == 1 and not groups[0][0]:
@@ -148,7 +150,7 @@ def circular_blocks(rollup: Rollup, lang: Lang) -> list[Block]:
         Block("issuer", issuer),
         Block("title", t(lang, "circ.title", period=period, notice=notice)),
         Block("to", to + ("：" if lang == "zh" else ":")),
-        Block("p", t(lang, "circ.opening", notice=notice, doc=f"（{rollup.doc_number}）" if rollup.doc_number else "", period=period)),
+        Block("p", t(lang, "circ.opening", notice=notice, doc=(f"（{rollup.doc_number}）" if lang == "zh" else f"({rollup.doc_number})") if rollup.doc_number else "", period=period)),
         Block("h1", t(lang, "circ.h.overall")),
     ]
     if c.known:
