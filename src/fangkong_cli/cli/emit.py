@@ -25,7 +25,8 @@ def chosen_format(fmt: F | None, output: str | None, kinds: type[F], default: F)
     return default
 
 
-def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str) -> None:
+def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str) -> Path | None:
+    """Write `data`; the file written, or None for standard output."""
     from ..fsutil import write_output
 
     if output == "-":
@@ -39,7 +40,7 @@ def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str)
             buffer.flush()
         else:
             env.output.data(data.decode("utf-8"))
-        return
+        return None
     path = Path(output) if output else Path.cwd() / default_name
     if output and output.endswith(("/", "\\")) and not path.is_dir():
         # `-o /mnt/share/reports/` with the share not mounted: never a file named `reports`
@@ -48,5 +49,6 @@ def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str)
         path = path / default_name
     write_output(path, data)
     env.output.say("rep.written", path=str(path))
+    return path
 
 
