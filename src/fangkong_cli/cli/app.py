@@ -200,6 +200,9 @@ def build_app(lang: Lang) -> typer.Typer:
     from .reporting import register as register_reporting
 
     register_reporting(app, h, WorkspaceOpt, DateOpt)
+    from .cmd_sheet import register as register_sheet
+
+    register_sheet(app, h)
     return app
 
 
