@@ -138,6 +138,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.outside_period": ("时段 {slot} 不在台账的报告期 {period} 内", "slot {slot} is outside the ledger's period {period}"),
     "sheet.no_slot": ("时段“{slot}”不是措施 {id} 在活动期内的时段", "'{slot}' is no slot of measure {id} within the campaign"),
     "sheet.na_needs_reason": ("状态为“不适用”时必须在“理由”列写明理由", "status n/a needs a reason in the Reason column"),
+    "sheet.rejected": ("台账有 {count} 行有问题，整个文件都没有记录；改正后重新导入", "{count} row(s) have problems; nothing from the file was recorded; correct them and import again"),
     "sheet.duplicate_row": ("与第 {first} 行是同一时段", "the same slot as row {first}"),
     # --- aggregate ------------------------------------------------------------------------
     "agg.title": ("《{title}》工作情况汇总", "Roll-up: {title}"),

@@ -218,7 +218,7 @@ def import_sheet(
             continue
         todo.append((by, answer))
     if problems:
-        raise FileProblems(problems)
+        raise FileProblems([*problems, Problem(name, None, "sheet.rejected", {"count": len(problems)})])
     recorded: list[tuple[Record, Slot]] = []
     for by in dict.fromkeys(b for b, _ in todo):  # one call per officer named in the sheet
         recorded += record_answers(workspace, [a for b, a in todo if b == by], by, now, cwd)
