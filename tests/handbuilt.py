@@ -6,7 +6,17 @@ from datetime import date, datetime, timedelta, timezone
 
 from fangkong_cli.aggregate import Duplicate, Rollup, TopMeasure
 from fangkong_cli.records import Evidence
-from fangkong_cli.report import Bar, MeasureLine, NotApplicable, Period, Report, Run, SectionPart, SignOff, SlotLine
+from fangkong_cli.report import (
+    Bar,
+    MeasureLine,
+    NotApplicable,
+    Period,
+    Report,
+    Run,
+    SectionPart,
+    SignOff,
+    SlotLine,
+)
 from fangkong_cli.status import Figures
 from fangkong_cli.unit_reports import SectionHead, UnitReport
 
