@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .errors import DataProblem, FileProblems, Problem, UsageProblem
-from .messages import Lang, t
+from .messages import LANGS, Lang, t
 from .records import Record, Status
 from .report import Period
 from .schedule import Slot, slot_by_key
@@ -81,17 +81,18 @@ def ledger(workspace: Workspace, period: Period, as_of: date) -> Ledger:
     Slots the unit's tailoring marks n/a and as-needed measures (events, recorded with
     `mark`) have nothing to fill in and are left out.
     """
-    answers = _answers(workspace, period, as_of)
-    rows = []
-    for measure in workspace.checklist.measures:
-        for (mid, key), (state, record, tailored) in answers.items():
-            if mid != measure.id or tailored or (record is None and state not in (DUE, OVERDUE)):
-                continue
-            if record is None:
-                rows.append(SheetRow(mid, measure.title, key))
-            else:
-                day = record.at.astimezone(workspace.tz).date()
-                rows.append(SheetRow(mid, measure.title, key, record.status, record.reason, record.note, record.by, day))
+    by_measure: dict[str, list[SheetRow]] = {}
+    titles = {m.id: m.title for m in workspace.checklist.measures}
+    for (mid, key), (state, record, tailored) in _answers(workspace, period, as_of).items():
+        if tailored or (record is None and state not in (DUE, OVERDUE)):
+            continue
+        if record is None:
+            row = SheetRow(mid, titles[mid], key)
+        else:
+            day = record.at.astimezone(workspace.tz).date()
+            row = SheetRow(mid, titles[mid], key, record.status, record.reason, record.note, record.by, day)
+        by_measure.setdefault(mid, []).append(row)
+    rows = [row for m in workspace.checklist.measures for row in by_measure.get(m.id, ())]
     unit = workspace.config.unit
     return Ledger(unit.id, unit.name, workspace.checklist.name, period, fingerprint(workspace, period), tuple(rows))
 
@@ -100,7 +101,7 @@ def status_from(value: str) -> Status | None:
     """已完成 / done / partial … in either language, or the keys; None when not one of them."""
     text = " ".join(value.split()).lower()
     for status in STATUSES:
-        names = {status.value, t("zh", f"state.{status.value}"), t("en", f"state.{status.value}").lower()}
+        names = {status.value, *(t(lang, f"state.{status.value}").lower() for lang in LANGS)}
         if text in names:
             return status
     return None
