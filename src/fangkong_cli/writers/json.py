@@ -27,7 +27,12 @@ def dumps(data: Any) -> bytes:
     The same bytes as json.dumps(sort_keys=True, indent=2, ensure_ascii=False), written by
     pydantic-core's encoder, which is many times faster on a province-wide roll-up.
     """
-    return to_json(_sorted(data), indent=2) + b"\n"
+    out = to_json(_sorted(data), indent=2) + b"\n"
+    # U+FFFE and U+FFFF are valid JSON but not valid XML: escaped, so the same bytes can be
+    # embedded in xlsx and docx reports.
+    if b"\xef\xbf\xbe" in out or b"\xef\xbf\xbf" in out:
+        out = out.replace(b"\xef\xbf\xbe", b"\\ufffe").replace(b"\xef\xbf\xbf", b"\\uffff")
+    return out
 
 
 def period_dict(period: Period) -> dict[str, str]:
