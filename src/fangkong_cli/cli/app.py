@@ -197,7 +197,10 @@ def build_app(lang: Lang) -> typer.Typer:
         if code:
             raise typer.Exit(code)
 
+    from .cmd_import import register as register_import
     from .reporting import register as register_reporting
+
+    register_import(checklist_app, h)
 
     register_reporting(app, h, WorkspaceOpt, DateOpt)
     return app
