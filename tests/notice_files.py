@@ -117,7 +117,7 @@ def paginate(text: str, header: str, per_page: int = 16) -> list[list[str]]:
     """Pages of wrapped lines, each with the running header on top and "— N —" at the bottom.
     A form feed in `text` forces a page break there, even inside a word."""
     lines: list[str] = []
-    for paragraph in text.splitlines():
+    for paragraph in text.split("\n"):  # not splitlines(): it would cut at the form feed too
         if paragraph.strip():
             lines += [piece for part in paragraph.split("\f") for piece in (wrap(part) + ["\f"])][:-1]
     pages: list[list[str]] = [[]]

@@ -125,19 +125,25 @@ def join_paragraphs(lines: Sequence[str], hard: bool) -> list[str]:
         return [line for line in lines if line]
     full = full_width(lines)
     paragraphs: list[str] = []
+    last = ""
     for line in lines:
         if not line:
             continue
-        if paragraphs and _joins(paragraphs[-1], line, full):
+        if paragraphs and _joins(last, line, full):
             paragraphs[-1] = _glue(paragraphs[-1], line)
         else:
             paragraphs.append(line)
+        last = line
     return paragraphs
 
 
 def _joins(previous: str, line: str, full: float | None) -> bool:
-    if ends_final(previous) or _starts_block(line) or _standalone_heading(previous, full):
+    """Whether `line` continues the paragraph whose last line is `previous`."""
+    if _starts_block(line) or _standalone_heading(previous, full):
         return False
+    if ends_final(previous):
+        # a full line that happens to end a sentence goes on: a paragraph rarely ends flush right
+        return full is not None and _width(previous) >= full * 0.95 and previous[-1] in "。；;"
     if DATE_LINE.match(previous) or CLOSING.match(previous) or CONTACT.match(previous):
         return False
     return not (full is not None and _width(previous) < full * 0.6 and not heading_style(previous))

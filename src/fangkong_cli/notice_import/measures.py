@@ -30,9 +30,10 @@ _FORWARD = re.compile(
     r"^(?:在|根据|按照|结合|围绕|针对|为了|为|通过|依托|对照|本着|立足|依据|按|以|当前|目前|近期|同时|此外|另外|特别是|尤其是|"
     r"遇有|如遇|如有|如发生|如发现|一旦|若|如果|凡|自|从|即日起|(?:(?:19|20)[0-9]{2}年)?[0-9０-９]{1,2}月)"
 )
+_SETTING = re.compile(r"^(?:结合|根据|按照|围绕|针对|依托|对照|本着|立足|依据)")
 # A time or occasion before the verb ("年底前完成…", "汛期实行…"): looked past when finding the action.
 _WHEN = re.compile(
-    r"^(?:(?:19|20)[0-9]{2}年)?(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|年底|年内|月底|节前|节后|节日期间|汛期|春节前|元旦前|活动期间)(?:前|后|之前|以前|起|期间)?"
+    r"^[在于]?(?:(?:19|20)[0-9]{2}年)?(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|年底|年内|月底|节前|节后|节日期间|汛期|春节前|元旦前|活动期间)(?:前|后|之前|以前|起|期间)?"
 )
 _PARALLEL = ("充分", "坚决", "把", "不", "始终", "时刻", "更加")
 _ATTITUDE = re.compile(r"认识|重视|意识|思想|头脑|心态|站位|精神状态|责任感|紧迫感|使命感|定力|作风|担当|信心|决心|大局|中心|氛围")
@@ -83,14 +84,19 @@ def _joins_previous(previous: str, text: str) -> bool:
         return True
     if len(core(previous)) <= _SHORT and len(core(text)) <= _SHORT:
         return True
-    if text.startswith(_PARALLEL) and previous.startswith(text[: 2 if text[:2] in _PARALLEL else 1]):
+    if text.startswith(_PARALLEL) and _after_modal(previous).startswith(text[: 2 if text[:2] in _PARALLEL else 1]):
         return True
     return _slogan(core(text)) and not _CONCRETE.search(text)
 
 
 def _adverbial(text: str) -> bool:
     """A clause that introduces the next one: 结合…，一旦发现…，确需现金发放的，…"""
-    return (text.endswith("的") and not _MODAL.match(text)) or bool(_FORWARD.match(text) and not is_lead(text))
+    if text.endswith("的") and not _MODAL.match(text):
+        return True
+    if _FORWARD.match(text) and not is_lead(text):
+        return True
+    # "要结合…活动，深入…": the modal belongs to the action that follows
+    return bool(_MODAL.match(text) and _SETTING.match(_after_modal(text)))
 
 
 def main_clause(source: str) -> str:

@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..messages import t
+from ..messages import Lang, t
 from .draft import Draft, DraftMeasure, DraftSection
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r", "\x00": "\\0"}
+
+
+def _zh(key: str, **params: object) -> str:
+    """Comments are in Chinese whatever --lang says: the checklist is a Chinese document."""
+    lang: Lang = "zh"
+    return t(lang, key, **params)
 
 
 def quote(text: str) -> str:
@@ -41,7 +47,7 @@ def comment(text: str) -> str:
 
 
 def _why(measure: DraftMeasure) -> str:
-    return t("zh", measure.cadence.reason, **measure.cadence.params)
+    return _zh(measure.cadence.reason, **measure.cadence.params)
 
 
 def _measure_lines(m: DraftMeasure) -> list[str]:
@@ -50,21 +56,21 @@ def _measure_lines(m: DraftMeasure) -> list[str]:
         f"  - id: {quote(m.id)}",
         f"    title: {quote(m.title)}",
         f"    source: {quote(m.source)}",
-        f"    frequency: {c.frequency.value}  # {comment(t('zh', 'imp.yaml.guess', reason=_why(m)))}",
+        f"    frequency: {c.frequency.value}  # {comment(_zh('imp.yaml.guess', reason=_why(m)))}",
     ]
     if c.due is not None:
         lines.append(f"    due: {quote(c.due.isoformat())}")
     if c.start is not None and c.end is not None:
         lines += [f"    start: {quote(c.start.isoformat())}", f"    end: {quote(c.end.isoformat())}"]
-    lines.append(f"    evidence: {quote(m.evidence)}  # {comment(t('zh', 'imp.yaml.evidence'))}")
+    lines.append(f"    evidence: {quote(m.evidence)}  # {comment(_zh('imp.yaml.evidence'))}")
     for review in m.review:
-        lines.append(f"    # {comment(t('zh', 'imp.yaml.review', text=t('zh', review.key, **review.params)))}")
+        lines.append(f"    # {comment(_zh('imp.yaml.review', text=_zh(review.key, **review.params)))}")
     return lines
 
 
 def render_section(draft: Draft, section: DraftSection) -> str:
     lines = [
-        f"# {comment(t('zh', 'imp.yaml.header', file=Path(draft.source_file).name))}",
+        f"# {comment(_zh('imp.yaml.header', file=Path(draft.source_file).name))}",
         "section:",
         f"  id: {quote(section.id)}",
         f"  number: {quote(section.number)}",
@@ -80,15 +86,15 @@ def render_section(draft: Draft, section: DraftSection) -> str:
         path = measure.path
         lines += _measure_lines(measure)
     if section.skipped:
-        lines.append(f"# {comment(t('zh', 'imp.yaml.skipped'))}")
+        lines.append(f"# {comment(_zh('imp.yaml.skipped'))}")
         lines += [f"# - {comment(s)}" for s in section.skipped]
     return "\n".join(lines) + "\n"
 
 
 def render_notice(draft: Draft) -> str:
-    lines = [f"# {comment(t('zh', 'imp.yaml.header', file=Path(draft.source_file).name))}"]
+    lines = [f"# {comment(_zh('imp.yaml.header', file=Path(draft.source_file).name))}"]
     if draft.date is not None:
-        lines.append(f"# {comment(t('zh', 'imp.yaml.date', date=draft.date.isoformat()))}")
+        lines.append(f"# {comment(_zh('imp.yaml.date', date=draft.date.isoformat()))}")
     lines += [
         "notice:",
         f"  id: {quote(draft.notice_id)}",
@@ -106,7 +112,7 @@ def render_notice(draft: Draft) -> str:
     if draft.reporting is not None:
         lines += ["  reporting:", f"    to: {quote(draft.reporting.to)}", f"    source: {quote(draft.reporting.source)}"]
     for review in draft.review:
-        lines.append(f"# {comment(t('zh', 'imp.yaml.review', text=t('zh', review.key, **review.params)))}")
+        lines.append(f"# {comment(_zh('imp.yaml.review', text=_zh(review.key, **review.params)))}")
     return "\n".join(lines) + "\n"
 
 
