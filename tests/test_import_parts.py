@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -18,7 +19,10 @@ from fangkong_cli.notice_import.docx_numbering import (
     chinese_number,
     format_number,
 )
-from fangkong_cli.notice_import.measures import find_measures
+from fangkong_cli.notice_import.draft import build_draft
+from fangkong_cli.notice_import.front import split_issuer
+from fangkong_cli.notice_import.measures import find_measures, is_lead
+from fangkong_cli.notice_import.patterns import parse_date_line
 from fangkong_cli.notice_import.sentences import sentences, split_enumerated
 from fangkong_cli.notice_import.wording import make_title
 from fangkong_cli.notice_import.yamltext import comment, quote
@@ -139,3 +143,32 @@ def test_hostile_text_round_trips_through_the_loader(text: str) -> None:
 def test_any_text_round_trips(text: str) -> None:
     doc, problems = parse_yaml(f"- {quote(text)}  # {comment(text)}\n", "t.yaml")
     assert not problems and doc is not None and doc.data == [text]
+
+
+def test_a_notice_pasted_as_one_line_gets_its_lines_back(tmp_path: Path) -> None:
+    text = (
+        "某县总工会办公室关于做好春节期间困难职工慰问工作的通知 各乡镇工会，县直各单位工会： "
+        "为把党和政府的关怀及时送到困难职工家中，经研究，现将有关事项通知如下： 一、加强组织领导 "
+        "各乡镇工会要成立慰问工作小组，明确专人负责，于1月20日前将慰问对象名单报送县总工会办公室。 "
+        "二、做好走访慰问 各单位工会要每周走访困难职工家庭一次，做好走访记录。 疫 情 防 控 不放松。 "
+        "某县总工会办公室 2024年1月5日"
+    )
+    assert len(text) >= 200
+    path = tmp_path / "pasted.txt"
+    path.write_text(text, encoding="utf-8")
+    draft = build_draft(path)
+    assert (draft.title, draft.issuer, draft.date) == ("关于做好春节期间困难职工慰问工作的通知", "某县总工会办公室", date(2024, 1, 5))
+    assert [s.title for s in draft.sections] == ["加强组织领导", "做好走访慰问"]
+    weekly = next(m for m in draft.measures if m.cadence.frequency is Frequency.WEEKLY)
+    assert weekly.source == "各单位工会要每周走访困难职工家庭一次"
+    assert "疫情防控不放松" in draft.sections[1].skipped  # spaces between single characters: damage, not breaks
+
+
+def test_relayed_notices_dates_in_chinese_numbers_and_quoted_titles() -> None:
+    assert split_issuer("某市总工会办公室转发省总工会关于做好慰问工作的通知") == ("某市总工会办公室", "转发省总工会关于做好慰问工作的通知")
+    assert split_issuer("关于做好慰问工作的通知") == (None, "关于做好慰问工作的通知")
+    assert parse_date_line("二0二四年三月五日") == date(2024, 3, 5)
+    assert parse_date_line("二〇二四年十二月三十一日") == date(2024, 12, 31)
+    assert parse_date_line("2024年2月30日") is None
+    assert not is_lead("现将《关于请报送情况的通知》转发给你们")
+    assert is_lead("有针对性地制定工作方案")

@@ -65,11 +65,26 @@ def _furniture(pages: Sequence[Sequence[str]]) -> set[str]:
     return {key for counter in (tops, bottoms) for key, count in counter.items() if count >= need}
 
 
+_RUN_ON_GAP = re.compile(r"(?<=[^ \u3000]{6})[ \u3000]+(?=[^ \u3000]{6})")
+RUN_ON = 200  # characters: a "line" this long in a text of a few lines lost its line breaks
+
+
+def unflatten(pages: Sequence[Sequence[str]]) -> list[list[str]]:
+    """Text pasted from a web page can arrive as one long line, its line breaks turned into spaces
+    ("…工作方案 各乡镇人民政府： 为切实… 一、加强领导 2018年春节…"). In such a text a space
+    between two long runs of characters was a line break; a space between single characters
+    (疫 情 防 控) is extraction damage and is left to clean_line."""
+    lines = [line for page in pages for line in page if line.strip()]
+    if len(lines) > 3 or not any(len(line) >= RUN_ON for line in lines):
+        return [list(page) for page in pages]
+    return [[piece for line in page for piece in _RUN_ON_GAP.split(line)] for page in pages]
+
+
 def clean_pages(pages: Sequence[Sequence[str]]) -> list[str]:
     """All lines in reading order, without page numbers and running headers/footers.
 
     A page break becomes an empty line, as a paragraph break would; joining decides later."""
-    cleaned = [[clean_line(line) for line in page] for page in pages]
+    cleaned = [[clean_line(line) for line in page] for page in unflatten(pages)]
     cleaned = [[line for line in page if not is_page_number(line)] for page in cleaned]
     furniture = _furniture(cleaned)
     lines: list[str] = []

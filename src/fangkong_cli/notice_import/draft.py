@@ -86,7 +86,7 @@ def _section_measures(section_id: str, section: SectionText, year: int | None, b
     measures: list[DraftMeasure] = []
     skipped: list[str] = []
     for item in section.items:
-        found, left_out = find_measures(item.text, item.is_heading)
+        found, left_out = find_measures(item.text)
         skipped.extend(left_out)
         for candidate in found:
             measures.append(_measure(f"{section_id}.{len(measures) + 1}", candidate.source, candidate.context, candidate.exhortation, item, year, base))

@@ -80,6 +80,9 @@ def title_lines(lines: Sequence[str], stop: int) -> tuple[int, int] | None:
 def split_issuer(title: str) -> tuple[str | None, str]:
     """"青海省总工会办公室关于…的通知" -> ("青海省总工会办公室", "关于…的通知")."""
     at = title.find("关于")
+    relay = title.find("转发")  # "××办公室转发××关于…的通知": the issuer is the one who relays
+    if 1 < relay and (at < 0 or relay < at) and title[:relay].endswith(ORG_SUFFIX):
+        return title[:relay], title[relay:]
     if at > 1 and title[:at].endswith(ORG_SUFFIX):
         return title[:at], title[at:]
     return None, title

@@ -15,6 +15,9 @@ from typing import NamedTuple
 from .sentences import clauses, core, enumerator_at_start, sentences, split_enumerated
 
 _MODAL = re.compile(r"^[^，,。]{0,18}?(?<![重主需纪提概只首摘必想])(?:要(?![求点素害闻件])|必须|务必|应当|须|请|原则上)")
+_TITLES = re.compile(r"《[^》]*》")
+# "有针对性地制定…": a manner adverb before the verb ("并做好…" stays with the clause before)
+_LINKED = re.compile(r"^[\u4e00-\u9fff]{2,5}地(?=[\u4e00-\u9fff])")
 _BARE_MODAL = re.compile(r"^(?:要(?![求点素害闻件])|必须|务必|应当|须|应)")
 _CADENCE_ONLY = re.compile(r"^每[^，,]{0,7}[次回遍]$")
 _LEAD = tuple(
@@ -24,13 +27,13 @@ _LEAD = tuple(
     "提高 增强 强化 坚持 发挥 参与 协助 配合 保障 保持 抓好 抓实 狠抓 守住 巩固 打好 克服 弘扬 传递 利用 普及 "
     "营造 聚焦 突出 关心 关爱 慰问 走访 帮扶 解决 维护 服务 召开 学习 贯彻 报送 上报 登记 核验 测量 消毒 通风 "
     "储备 配备 补充 更新 安排 部署 明确 压实 实行 实施 执行 遵守 减少 避免 暂停 取消 控制 防止 杜绝 严防 把 对 "
-    "每 完成 倾心 千方百计 适时 随时 经常 时刻 始终 重点 集中 统一 动员 发动 设立 成立 配齐 落细 做细 盯紧 紧盯 全覆盖 逐一 逐项 安排".split()
+    "每 完成 保证 倾心 千方百计 适时 随时 经常 时刻 始终 重点 集中 统一 动员 发动 设立 成立 配齐 落细 做细 盯紧 紧盯 全覆盖 逐一 逐项 安排".split()
 )
 _FORWARD = re.compile(
     r"^(?:在|根据|按照|结合|围绕|针对|为了|为|通过|依托|对照|本着|立足|依据|按|以|当前|目前|近期|同时|此外|另外|特别是|尤其是|"
-    r"遇有|如遇|如有|如发生|如发现|一旦|若|如果|凡|自|从|即日起|(?:(?:19|20)[0-9]{2}年)?[0-9０-９]{1,2}月)"
+    r"遇有|遇到|遇|如遇|如有|如发生|如发现|一旦|若|如果|凡|自|从|即日起|(?:(?:19|20)[0-9]{2}年)?[0-9０-９]{1,2}月)"
 )
-_SETTING = re.compile(r"^(?:结合|根据|按照|围绕|针对|依托|对照|本着|立足|依据)")
+_SETTING = re.compile(r"^(?:结合|根据|按照|围绕|针对|依托|对照|本着|立足|依据|以)")
 # A time or occasion before the verb ("年底前完成…", "汛期实行…"): looked past when finding the action.
 _WHEN = re.compile(
     r"^[在于]?(?:(?:19|20)[0-9]{2}年)?(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|年底|年内|月底|节前|节后|节日期间|汛期|春节前|元旦前|活动期间)(?:前|后|之前|以前|起|期间)?"
@@ -59,11 +62,12 @@ def _after_modal(text: str) -> str:
 
 
 def is_lead(text: str) -> bool:
-    """The clause starts an action of its own."""
-    text = text.lstrip("“‘\"")
+    """The clause starts an action of its own (a 要 inside a quoted title 《…》 does not count)."""
+    text = _TITLES.sub("《》", text.lstrip("“‘\""))
     if _MODAL.match(text) or enumerator_at_start(text):
         return True
-    return _WHEN.sub("", text, count=1).startswith(_LEAD)
+    text = _LINKED.sub("", _WHEN.sub("", text, count=1), count=1)
+    return text.startswith(_LEAD)
 
 
 def _slogan(text: str, parts_needed: int = 2) -> bool:
@@ -146,7 +150,7 @@ def _span(paragraph: str, pieces: list[str], at: int) -> tuple[str, int]:
     return core(paragraph[first:last]), last
 
 
-def find_measures(paragraph: str, heading: bool = False) -> tuple[list[Candidate], list[str]]:
+def find_measures(paragraph: str) -> tuple[list[Candidate], list[str]]:
     """The measures of one paragraph, and the sentences left out (verbatim)."""
     found: list[Candidate] = []
     skipped: list[str] = []
@@ -172,12 +176,12 @@ def find_measures(paragraph: str, heading: bool = False) -> tuple[list[Candidate
             skipped.append(stripped)
             at = paragraph.index(sentence, at) + len(sentence)
             continue
-        grouped, at = _grouped(paragraph, sentence, at, skipped, force=heading)
+        grouped, at = _grouped(paragraph, sentence, at, skipped)
         found.extend(c._replace(context=context) for c in grouped)
     return found, skipped
 
 
-def _grouped(paragraph: str, sentence: str, at: int, skipped: list[str], force: bool = False) -> tuple[list[Candidate], int]:
+def _grouped(paragraph: str, sentence: str, at: int, skipped: list[str]) -> tuple[list[Candidate], int]:
     out = []
     start = paragraph.index(sentence, at)
     cursor = start
@@ -186,7 +190,7 @@ def _grouped(paragraph: str, sentence: str, at: int, skipped: list[str], force: 
         source, cursor = _span(paragraph, group, cursor)
         if not source:
             continue
-        if _is_demand(group) or (force and len(groups) == 1):
+        if _is_demand(group):
             out.append(Candidate(source, "", _exhortation(source)))
         elif len(source) > 1:
             skipped.append(source)
