@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fangkong_cli.models import Frequency
@@ -172,3 +172,33 @@ def test_relayed_notices_dates_in_chinese_numbers_and_quoted_titles() -> None:
     assert parse_date_line("2024年2月30日") is None
     assert not is_lead("现将《关于请报送情况的通知》转发给你们")
     assert is_lead("有针对性地制定工作方案")
+
+
+_PIECES = st.sampled_from(
+    ["一、", "（一）", "1.", "（1）", "①", "一是", "要", "必须", "加强", "每天", "每周", "3月31日前", "4月1日至4月30日",
+     "。", "，", "；", "：", "“", "”", "《", "》", "\n", "\n\n", " ", "各单位", "报送省总工会办公室", "特此通知",
+     "2024年1月5日", "〔2024〕3号", "关于做好工作的通知", "各县总工会：", "职工", "⼀", "\u3000", "#", "\"", "'", "-", "\f",
+     "(一)", "二.", "附件：", "抄送：", "联系人：", "二〇二四年一月五日", "一旦发现", "每月5日前", ",", ".", ":", "（", "）",
+     "x" * 300, "某市总工会办公室", "转发", "的", "\x07", "\u202e", "０"]
+)
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.lists(_PIECES, max_size=60))
+def test_any_notice_text_gives_a_valid_draft_or_a_clear_refusal(pieces: list[str]) -> None:
+    import tempfile
+
+    from fangkong_cli.errors import DataProblem
+    from fangkong_cli.notice_import.output import write_draft
+    from fangkong_cli.notice_import.yamltext import render_files
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "notice.txt"
+        path.write_text("".join(pieces), encoding="utf-8")
+        try:
+            draft = build_draft(path)
+        except DataProblem as exc:
+            assert exc.key in ("imp.empty", "imp.no_body")
+            return
+        write_draft(render_files(draft), Path(folder) / "out", force=False)  # validated before it lands
+        assert (Path(folder) / "out" / "notice.yaml").is_file()

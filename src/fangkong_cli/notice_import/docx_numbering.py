@@ -91,7 +91,7 @@ def _levels(parent: Any) -> dict[int, Level]:
     for lvl in parent.findall(f"{W}lvl"):
         start = _val(lvl, "start")
         levels[int(lvl.get(f"{W}ilvl", "0"))] = Level(
-            _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "", int(start) if start and start.isdigit() else 1
+            _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "", int(start) if start and start.isdecimal() else 1
         )
     return levels
 
@@ -106,7 +106,7 @@ def read_numbering(numbering: Any) -> Numbering:
         for override in num.findall(f"{W}lvlOverride"):
             ilvl = int(override.get(f"{W}ilvl", "0"))
             start = _val(override, "startOverride")
-            if start and start.isdigit():
+            if start and start.isdecimal():
                 starts[ilvl] = int(start)
             levels.update(_levels(override))
         nums[num.get(f"{W}numId")] = (aid, levels, starts)
@@ -165,7 +165,7 @@ def _num_pr(p_pr: Any, styles: dict[str, Any]) -> tuple[str, int] | None:
     ilvl = _val(num_pr, "ilvl")
     if not num_id or num_id == "0":
         return None
-    return num_id, int(ilvl) if ilvl and ilvl.isdigit() else 0
+    return num_id, int(ilvl) if ilvl and ilvl.isdecimal() else 0
 
 
 def docx_paragraphs(raw: bytes) -> tuple[list[str], int]:
@@ -184,11 +184,16 @@ def docx_paragraphs(raw: bytes) -> tuple[list[str], int]:
     for block in document.element.body.iterchildren():
         if block.tag == f"{W}tbl":
             tables += 1
-            continue
-        if block.tag != f"{W}p":
-            continue
-        text = "".join(t.text or "" for t in block.iter(f"{W}t"))
-        pr = _num_pr(block.find(f"{W}pPr"), styles)
-        label = counter.label(*pr) if pr is not None and text.strip() else ""
-        lines.append(label + text.strip() if label else text)
+        elif block.tag == f"{W}p":
+            lines.append(_text(block, styles, counter))
+        elif block.tag == f"{W}sdt":  # a content control: its paragraphs are body text too
+            lines += [_text(p, styles, counter) for p in block.iter(f"{W}p")]
     return lines, tables
+
+
+def _text(paragraph: Any, styles: dict[str, Any], counter: Counter) -> str:
+    """A paragraph's text (deleted revisions are w:delText, not w:t), its number in front."""
+    text = "".join(t.text or "" for t in paragraph.iter(f"{W}t"))
+    pr = _num_pr(paragraph.find(f"{W}pPr"), styles)
+    label = counter.label(*pr) if pr is not None and text.strip() else ""
+    return label + text.strip() if label else text

@@ -92,10 +92,16 @@ def _section_measures(section_id: str, section: SectionText, year: int | None, b
             measures.append(_measure(f"{section_id}.{len(measures) + 1}", candidate.source, candidate.context, candidate.exhortation, item, year, base))
     if not measures:  # a section must hold a measure: its heading stands in, marked for review
         mid = f"{section_id}.1"
-        heading = Item(section.source.rstrip("。；;"), ())
+        heading = Item(_filled(section.source.rstrip("。；;") or section.title), ())
         fallback = _measure(mid, heading.text, "", False, heading, year, base)
         measures.append(fallback._replace(review=(*fallback.review, Review(mid, "imp.review.section_empty", {}))))
-    return DraftSection(section_id, section.number, section.title, section.source, tuple(measures), tuple(skipped))
+    source = section.source if section.source.strip("。；;：:，, ") else None
+    return DraftSection(section_id, section.number, _filled(section.title), source, tuple(measures), tuple(skipped))
+
+
+def _filled(text: str) -> str:
+    """Text a person must write when the notice gave none (a checklist field is never blank)."""
+    return text if text.strip("。；;：:，,、 ") else "（待填写）"
 
 
 def _measure(mid: str, source: str, context: str, exhortation: bool, item: Item, year: int | None, base: date | None) -> DraftMeasure:

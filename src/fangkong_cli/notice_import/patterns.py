@@ -41,7 +41,7 @@ def heading_style(text: str) -> tuple[str, str, str] | None:
     """(style, number, text after the number) when a paragraph starts with a heading number."""
     for style, pattern in HEADING_STYLES:
         match = pattern.match(text)
-        if match:
+        if match and re.search(r"\w", text[match.end() :]):  # "（一）。" alone heads nothing
             return style, match.group(1), text[match.end() :]
     return None
 
@@ -49,7 +49,7 @@ def heading_style(text: str) -> tuple[str, str, str] | None:
 def cn_to_int(text: str) -> int | None:
     """一 -> 1, 十二 -> 12, 二十一 -> 21, 12 -> 12 (digits pass through)."""
     text = text.translate(_FULLWIDTH_DIGITS)
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     if not text or any(c not in "零〇一二三四五六七八九十百" for c in text):
         return None
@@ -71,7 +71,7 @@ def parse_date_line(text: str) -> date | None:
     if not match:
         return None
     year_text = match.group(1).translate(_FULLWIDTH_DIGITS)
-    if not year_text.isdigit():
+    if not year_text.isdecimal():
         year_text = "".join(str(_CN_DIGIT.get(c, 0)) for c in year_text)
     month, day = cn_to_int(match.group(2)), cn_to_int(match.group(3))
     try:

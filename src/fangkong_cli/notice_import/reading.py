@@ -12,7 +12,7 @@ import stat
 import warnings
 import zipfile
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..errors import DataProblem
 
@@ -134,7 +134,7 @@ def _read_pdf(raw: bytes, name: str) -> RawNotice:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(io.BytesIO(raw))
-            if reader.is_encrypted and not reader.decrypt(""):
+            if reader.is_encrypted and not _opens_without_password(reader):
                 raise DataProblem("imp.pdf_encrypted", path=name)
             pages = tuple(tuple((page.extract_text() or "").split("\n")) for page in reader.pages)
     except DataProblem:
@@ -144,6 +144,14 @@ def _read_pdf(raw: bytes, name: str) -> RawNotice:
     if not any(line.strip() for page in pages for line in page):
         raise DataProblem("imp.pdf_no_text", path=name)
     return RawNotice("pdf", pages, hard_lines=False)
+
+
+def _opens_without_password(reader: Any) -> bool:
+    """Many PDFs are "encrypted" with an empty password only to forbid printing or copying."""
+    try:
+        return bool(reader.decrypt(""))
+    except Exception:  # noqa: BLE001 - e.g. AES without the optional cryptography package
+        return False
 
 
 # --- docx -----------------------------------------------------------------------------------------
