@@ -156,7 +156,7 @@ def test_an_existing_folder_is_kept_unless_forced(tmp_path: Path) -> None:
     forced = invoke(["checklist", "import", str(NOTICES / "gov.txt"), "-o", str(out), "--force"])
     assert forced.exit_code == 0, forced.stderr
     assert sorted(p.name for p in out.iterdir()) == ["1.yaml", "2.yaml", "3.yaml", "4.yaml", "notice.txt", "notice.yaml"]
-    assert "青川县" in (out / "notice.yaml").read_text(encoding="utf-8")
+    assert "青禾县" in (out / "notice.yaml").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft"]  # no staging or backup folder left
 
 
