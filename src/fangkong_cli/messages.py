@@ -259,9 +259,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_lang": ("语言 “{value}” 无效，可选 zh 或 en", "invalid language '{value}'; use zh or en"),
 }
 
+from .messages_import import IMPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
 from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
 
 MESSAGES.update(REPORT_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)
 
 
 def t(lang: Lang, key: str, /, **params: Any) -> str:
