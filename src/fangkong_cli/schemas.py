@@ -30,6 +30,7 @@ from .models import (
     CampaignConfig,
     Evidence,
     Frequency,
+    LightRules,
     Measure,
     Notice,
     Record,
@@ -250,12 +251,18 @@ class SignOffModel(_Strict):
     reviewer: Annotated[str, Field(max_length=40)] = ""
 
 
+class LightsModel(_Strict):
+    yellow_workdays: Annotated[int, Field(ge=0, le=60, strict=True)] = LightRules().yellow_workdays
+    deadline_workdays: Annotated[int, Field(ge=0, le=250, strict=True)] = LightRules().deadline_workdays
+
+
 class WorkspaceConfigModel(_Strict):
     format: int = CONFIG_FORMAT
     unit: UnitModel
     campaign: CampaignModel
     signoff: SignOffModel = SignOffModel()
     tailoring: list[TailoringModel] = Field(default_factory=list)
+    lights: LightsModel = LightsModel()
 
     def to_domain(self) -> WorkspaceConfig:
         c = self.campaign
@@ -265,4 +272,5 @@ class WorkspaceConfigModel(_Strict):
             campaign=CampaignConfig(c.checklist, tuple(c.extra), c.start, c.end, c.timezone),
             signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
             tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
+            lights=LightRules(self.lights.yellow_workdays, self.lights.deadline_workdays),
         )

@@ -19,6 +19,7 @@ from ..labels import frequency_label
 from ..options import ByOpt, DateOpt, SectionOpt, WorkspaceOpt
 from ..output import interactive
 from ..prompts import ask
+from .finding import WRITER
 
 CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
 
@@ -71,7 +72,7 @@ def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by
             if answer is None:
                 skipped += 1
                 continue
-            record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
+            record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout, WRITER)
             saved += 1
             console.print(Text(out.t("check_saved"), style="green"))
     except (KeyboardInterrupt, EOFError, _Quit) as exc:

@@ -10,6 +10,7 @@ from ...tracking import Answer, parse_status, record_answers
 from .. import dates
 from ..context import env_of
 from ..options import ByOpt, DateOpt, WorkspaceOpt
+from .finding import WRITER
 
 
 def mark(
@@ -33,7 +34,7 @@ def mark(
         raise UsageProblem("by_required")
     unique_ids = list(dict.fromkeys(ids))  # `mark 2.10 2.10` records once
     answers = [Answer(i, day, state, note, reason, tuple(evidence or ())) for i in unique_ids]
-    stored = record_answers(ws, answers, officer, now, Path.cwd(), env.settings.lock_timeout)
+    stored = record_answers(ws, answers, officer, now, Path.cwd(), env.settings.lock_timeout, WRITER)
     out = env.output
     for record, slot in stored:
         measure = ws.checklist.measure(record.measure)

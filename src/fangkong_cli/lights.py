@@ -1,0 +1,47 @@
+"""红黄绿 lights: how close a deadline is, counted in working days, worked out when read."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+
+from .models import LightRules
+from .workdays import is_workday
+
+
+class Light(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN)  # the most urgent first
+
+
+def workdays_left(today: date, deadline: date) -> int:
+    """Working days after `today` up to and including `deadline` (0 when it is today or past)."""
+    count = 0
+    day = today + timedelta(days=1)
+    while day <= deadline:
+        count += is_workday(day)
+        day += timedelta(days=1)
+    return count
+
+
+def light_of(deadline: date, today: date, rules: LightRules = LightRules()) -> Light:
+    """Red once the deadline has passed; yellow when it is at most `yellow_workdays` working
+    days away (a deadline today is yellow); green before that."""
+    if today > deadline:
+        return Light.RED
+    if workdays_left(today, deadline) <= rules.yellow_workdays:
+        return Light.YELLOW
+    return Light.GREEN
+
+
+def add_workdays(start: date, count: int) -> date:
+    """The `count`-th working day after `start` (`start` itself when count is 0)."""
+    day = start
+    while count > 0:
+        day += timedelta(days=1)
+        count -= is_workday(day)
+    return day
