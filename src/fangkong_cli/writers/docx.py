@@ -228,8 +228,19 @@ def write_report(report: Report, lang: Lang) -> bytes:
         )
     else:
         w.paragraph(t(lang, "rep.no_na"))
+    _ledger(w, report)
     w.heading(t(lang, "rep.signoff"), 1)
     for label, value in tx.signoff_lines(lang, report):
         w.paragraph(f"{label}{tx.colon(lang)}{value or '________________'}")
     stamp = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
     return w.save(title, stamp)
+
+
+def _ledger(w: Writer, report: Report) -> None:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import ledger
+
+    w.heading(ledger.title(w.lang), 1)
+    w.paragraph(ledger.summary(w.lang, report.findings), size=12)
+    if report.findings:
+        w.table(ledger.headers(w.lang), ledger.rows(w.lang, report.findings), (20, 18, 11, 22, 22, 10, 11, 12, 6, 14, 14))

@@ -145,6 +145,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
         body.append(table([t(lang, k) for k in keys], rows))
     else:
         body.append(f"<p>{e(t(lang, 'rep.no_na'))}</p>")
+    body += _ledger(lang, report)
     body.append(f"<h2>{e(t(lang, 'rep.signoff'))}</h2>")
     sign = "".join(
         f'<div>{e(k)}{e(tx.colon(lang))}<span class="fill">{e(v) if v else "&nbsp;"}</span></div>' for k, v in tx.signoff_lines(lang, report)
@@ -186,3 +187,13 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     else:
         body.append(f"<p>{e(t(lang, 'agg.top_none'))}</p>")
     return page(lang, title, body)
+
+
+def _ledger(lang: Lang, report: Report) -> list[str]:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import ledger
+
+    out = [f"<h2>{e(ledger.title(lang))}</h2>", f'<p class="figures">{e(ledger.summary(lang, report.findings))}</p>']
+    if report.findings:
+        out.append(table(ledger.headers(lang), ledger.rows(lang, report.findings)))
+    return out

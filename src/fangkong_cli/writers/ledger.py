@@ -8,7 +8,7 @@ from typing import Any
 
 from ..findings import FindingLine
 from ..findings_store import FindingEvent
-from ..messages import Lang, t
+from ..messages import Lang, slot_text, t
 
 COLUMNS = ("id", "measure", "slot", "found", "rectification", "responsible", "deadline", "state", "light", "opened", "closed")
 
@@ -52,7 +52,7 @@ def row(lang: Lang, line: FindingLine) -> list[str]:
     return [
         f.id,
         f"{f.measure} {line.title}".strip(),
-        f.slot,
+        slot_text(lang, f.slot) if f.slot else "",
         found_text(lang, line),
         f.rectification,
         f.responsible,

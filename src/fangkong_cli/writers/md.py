@@ -90,6 +90,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
     for section in report.sections:
         out += _section(lang, section)
     out += _not_applicable(lang, report)
+    out += _ledger(lang, report)
     out += [f"## {esc(t(lang, 'rep.signoff'))}", ""]
     for label, value in tx.signoff_lines(lang, report):
         out.append(f"- {esc(label)}{tx.colon(lang)}{esc(value) if value else '__________'}")
@@ -126,3 +127,13 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     else:
         out.append(esc(t(lang, "agg.top_none")))
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _ledger(lang: Lang, report: Report) -> list[str]:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import ledger
+
+    out = [f"## {esc(ledger.title(lang))}", "", esc(ledger.summary(lang, report.findings)), ""]
+    if report.findings:
+        out += [*table(ledger.headers(lang), ledger.rows(lang, report.findings)), ""]
+    return out

@@ -204,6 +204,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
     for section in report.sections:
         _section_sheet(book, lang, section)
     _notes_sheet(book, lang, report)
+    _ledger_sheet(book, lang, report)
     return book.close()
 
 
@@ -249,3 +250,16 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
         sheet.line(t(lang, "agg.top_none"))
     sheet.finish()
     return book.close()
+
+
+def _ledger_sheet(book: Book, lang: Lang, report: Report) -> None:
+    """The 整改台账 on its own sheet (rows from ledger.py)."""
+    from . import ledger
+
+    sheet = Sheet(book, ledger.title(lang))
+    sheet.line(ledger.title(lang), "title")
+    sheet.line(ledger.summary(lang, report.findings))
+    sheet.row += 1
+    if report.findings:
+        sheet.table(ledger.headers(lang), ledger.rows(lang, report.findings))
+    sheet.finish()
