@@ -203,8 +203,8 @@ def write_report(report: Report, lang: Lang) -> bytes:
     _summary_sheet(book, lang, report)
     for section in report.sections:
         _section_sheet(book, lang, section)
-    _notes_sheet(book, lang, report)
     _ledger_sheet(book, lang, report)
+    _notes_sheet(book, lang, report)
     return book.close()
 
 
