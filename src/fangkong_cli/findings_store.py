@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -126,13 +126,51 @@ def read_events_file(path: Path) -> list[FindingEvent]:
     return parse_events(text, str(path))
 
 
+def _to_row(e: FindingEvent) -> tuple[Any, ...]:
+    fields = tuple(
+        (k, tuple(tuple(x) for x in v) if k == "evidence" else v.isoformat() if k == "deadline" else v) for k, v in e.fields
+    )
+    return (e.finding, e.action, e.by, e.at.isoformat(), fields)
+
+
+def _from_row(row: tuple[Any, ...]) -> FindingEvent:
+    finding, action, by, at, fields = row
+    values = tuple(
+        (k, tuple(Evidence(*x) for x in v) if k == "evidence" else date.fromisoformat(v) if k == "deadline" else v) for k, v in fields
+    )
+    return FindingEvent(finding, action, by, datetime.fromisoformat(at), values)
+
+
+def read_events(root: Path, path: Path) -> list[FindingEvent]:
+    """One file's events, through the derived cache when it matches the file's bytes (so
+    `status` need not load pydantic to count open findings)."""
+    from . import cache
+
+    try:
+        raw = path.read_bytes() if path.stat().st_size <= MAX_EVENTS_BYTES else b""
+    except OSError:
+        raw = b""
+    key = cache.content_key(raw)
+    name = cache.entry_name("findings", path)
+    rows = cache.read(root, name, key) if raw else None
+    if rows is not None:
+        try:
+            return [_from_row(r) for r in rows]
+        except (TypeError, ValueError):
+            pass
+    events = read_events_file(path)
+    if raw:
+        cache.write(root, name, key, [_to_row(e) for e in events])
+    return events
+
+
 def load_events(root: Path) -> list[FindingEvent]:
     """Every event of every writer, oldest first (file order kept for equal times)."""
     events: list[FindingEvent] = []
     problems: list[Problem] = []
     for path in event_files(root):
         try:
-            events.extend(read_events_file(path))
+            events.extend(read_events(root, path))
         except FileProblems as exc:
             problems.extend(exc.problems)
     if problems:

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from .models import LightRules
 from .workdays import is_workday
+
+if TYPE_CHECKING:
+    from .status import MeasureStatus
 
 
 class Light(StrEnum):
@@ -45,3 +50,15 @@ def add_workdays(start: date, count: int) -> date:
         day += timedelta(days=1)
         count -= is_workday(day)
     return day
+
+
+def measure_lights(measures: Iterable[MeasureStatus], as_of: date, rules: LightRules) -> dict[str, Light]:
+    """The light of each measure with an open slot: red when overdue, else from the current
+    slot's deadline (its last day). Measures with nothing open have none."""
+    out: dict[str, Light] = {}
+    for ms in measures:
+        if ms.state == "overdue":
+            out[ms.measure.id] = Light.RED
+        elif ms.state == "due" and ms.next_due is not None:
+            out[ms.measure.id] = light_of(ms.next_due, as_of, rules)
+    return out

@@ -42,6 +42,7 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
     "light.green": ("绿", "green"),
     "light.yellow": ("黄", "yellow"),
     "light.red": ("红", "red"),
+    "status.findings": ("整改问题未销号 {total} 个：红 {red}、黄 {yellow}、绿 {green}（fangkong finding list 查看）", "{total} open finding(s): red {red}, yellow {yellow}, green {green} (see fangkong finding list)"),
     # --- the ledger -----------------------------------------------------------------------
     "ledger.title": ("整改台账", "Rectification ledger"),
     "ledger.empty": ("没有整改问题。", "No findings."),
