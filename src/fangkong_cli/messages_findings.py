@@ -85,6 +85,8 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
     "finding_close_same_person": ("{name} 是整改责任人，不能验收销号自己的整改；请由其他人用 --by 销号", "{name} is responsible for the rectification and cannot verify it; someone else must close it with --by"),
     "finding_nothing_to_update": ("没有要更新的内容（--rectification、--responsible、--evidence 或 --note）", "nothing to update (--rectification, --responsible, --evidence or --note)"),
     "findings_not_folder": ("findings 应是存放整改台账的文件夹，现在不是", "findings should be the folder of the findings files; it is not"),
+    "agg.findings": ("未销号的整改问题（按灯）：", "Open findings by light:"),
+    "agg.findings_unit": ("{unit}：红 {red}、黄 {yellow}、绿 {green}", "{unit}: red {red}, yellow {yellow}, green {green}"),
     # --- remind ---------------------------------------------------------------------------
     "remind.title": ("【防控待办】{unit} {date}", "[Duty list] {unit} {date}"),
     "remind.nothing": ("今天没有待办事项。", "Nothing is due today."),

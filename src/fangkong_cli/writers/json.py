@@ -138,6 +138,7 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
                 "source": u.source,
                 "summary": u.figures.as_dict(),
                 "sections": {head.id: f.as_dict() for head, f in u.sections},
+                "findings": dict(zip(("red", "yellow", "green"), u.lights, strict=True)),
             }
             for u in rollup.units
         ],
