@@ -11,7 +11,13 @@ import pytest
 
 from conftest import Result, invoke, make_workspace, write_mini_checklist
 from fangkong_cli.findings import replay
-from fangkong_cli.findings_store import FindingEvent, append_events, findings_file, load_events, make_fields
+from fangkong_cli.findings_store import (
+    FindingEvent,
+    append_events,
+    findings_file,
+    load_events,
+    make_fields,
+)
 from fangkong_cli.lights import Light, add_workdays, light_of, workdays_left
 from fangkong_cli.models import LightRules
 
