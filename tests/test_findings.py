@@ -261,3 +261,15 @@ def test_a_months_report_shows_every_finding_in_every_format(month: Path, tmp_pa
     # a later month does not show what was struck off before it began
     feb = run(month, "2021-02-01", "report", "--month", "2021-02", "-f", "json", "-o", "-")
     assert sorted(f["state"] for f in json.loads(feb.stdout)["findings"]) == ["open", "rectifying", "verifying"]
+
+
+def test_check_and_mark_say_where_a_shortfall_is_filed(mini: Path) -> None:
+    walked = invoke(["check", "--by", "张三"], cwd=mini, tty=True, input="3\n\nq\n", now=at("2021-01-04"))
+    assert walked.exit_code == 0, walked.stderr
+    (f,) = findings_json(mini, "2021-01-04")
+    assert (f["measure"], f["slot"], f["shortfall"]) == ("9.1", "2021-01-04", "not_done")
+    assert f"已登记为整改问题 {f['id']}" in walked.stderr
+    marked = run(mini, "2021-01-04", "mark", "9.1", "-s", "partial", "--by", "张三")
+    assert f"9.1（2021-01-04）已登记为整改问题 {f['id']}" in marked.stderr  # the one already open
+    assert len(findings_json(mini, "2021-01-04")) == 1
+    assert "整改问题" not in run(mini, "2021-01-04", "mark", "9.2", "-s", "done", "--by", "张三").stderr

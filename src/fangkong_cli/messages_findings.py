@@ -69,7 +69,7 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
     "finding.opened": ("已开立问题 {id}，整改期限 {deadline}，责任人 {responsible}", "Opened {id}, deadline {deadline}, responsible {responsible}"),
     "finding.changed": ("问题 {id} 现在：{state}", "Finding {id} is now: {state}"),
     "finding.extended": ("问题 {id} 的整改期限已延至 {deadline}", "Finding {id}: deadline moved to {deadline}"),
-    "finding.auto_opened": ("已为 {id} {slot} 开立整改问题（fangkong finding list 查看）", "A finding was opened for {id} {slot} (see fangkong finding list)"),
+    "finding.auto_opened": ("{measure}（{slot}）已登记为整改问题 {id}（fangkong finding list 查看）", "{measure} ({slot}) is filed as finding {id} (see fangkong finding list)"),
     "unknown_finding": ("没有编号为 “{id}” 的问题；用 fangkong finding list --all 查看", "no finding '{id}'; see fangkong finding list --all"),
     "finding_needs_text": ("请用 --found 写明发现的问题", "say what was found with --found"),
     "finding_deadline_past": ("整改期限 {deadline} 早于今天（{today}）", "the deadline {deadline} is before today ({today})"),

@@ -1,14 +1,23 @@
 """`fangkong finding`: the 整改台账 — list, show, open, update, submit, extend, reject, close."""
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from ...errors import UsageProblem
-from ...findings import FindingState, change_finding, find, lines_for, load_findings, open_finding
+from ...findings import (
+    SHORTFALLS,
+    FindingState,
+    change_finding,
+    find,
+    lines_for,
+    load_findings,
+    open_finding,
+)
 from ...lights import add_workdays
-from ...models import Evidence
+from ...models import Evidence, Record
 from ...workspace import Workspace
 from .. import dates
 from ..context import Env, env_of
@@ -17,7 +26,7 @@ from ..options import ByOpt, DateOpt, ShowFormat, ShowFormatOpt, WorkspaceOpt
 # Whose event files this clone appends to. One place: the per-clone writer id replaces it.
 WRITER = "local"
 
-IdArg = Annotated[str, typer.Argument(help="finding.id", show_default=False)]
+IdArg = Annotated[str, typer.Argument(help="finding.id", metavar="ID", show_default=False)]
 EvidenceOpt = Annotated[list[str] | None, typer.Option("--evidence", "-e", help="finding.evidence", show_default=False)]
 NoteOpt = Annotated[str, typer.Option("--note", "-n", help="finding.note")]
 ReasonOpt = Annotated[str, typer.Option("--reason", help="finding.reason", show_default=False)]
@@ -35,6 +44,17 @@ def _evidence(ws: Workspace, specs: list[str] | None) -> tuple[Evidence, ...]:
     from ...tracking import evidence_from
 
     return tuple(evidence_from(ws, s, Path.cwd()) for s in specs or () if s.strip())
+
+
+def tell_opened(env: Env, ws: Workspace, records: Sequence[Record]) -> None:
+    """After `mark` or `check`: which finding each 未完成 / 部分完成 answer is filed under."""
+    wanted = [(r.measure, r.slot) for r in records if r.status in SHORTFALLS]
+    if not wanted:
+        return
+    filed = {(f.measure, f.slot): f.id for f in load_findings(ws) if f.is_open}
+    for measure, slot in dict.fromkeys(wanted):
+        if (measure, slot) in filed:
+            env.output.say("finding.auto_opened", id=filed[(measure, slot)], measure=measure, slot=slot)
 
 
 def _said(env: Env, key: str, finding_id: str, state: FindingState) -> None:
