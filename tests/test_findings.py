@@ -63,6 +63,7 @@ def test_lights_on_fixed_days() -> None:
     assert light_of(date(2021, 3, 7), monday, rules) is Light.RED  # passed yesterday
     # Friday to the next Friday over a plain weekend: Mon..Fri = 5 working days
     assert workdays_left(date(2021, 3, 5), date(2021, 3, 12)) == 5
+    assert workdays_left(date(2021, 3, 5), date(2021, 12, 31), stop=3) == 4  # stops once past 3
 
 
 def test_lights_count_the_tiaoxiu_weekend_and_the_holiday() -> None:
@@ -178,6 +179,8 @@ def test_opening_by_hand_and_its_refusals(mini: Path) -> None:
     refused(mini, "2021-01-05", "open", "9.3", "--found", "x", "--deadline", "2021-01-04", "--by", "a", says="早于今天")
     refused(mini, "2021-01-05", "open", "9.3", "--found", " ", "--by", "a", says="--found")
     refused(mini, "2021-01-05", "open", "9.3", "--found", "bad\x1bname", "--by", "a", says="控制字符")
+    refused(mini, "2021-01-05", "open", "9.3", "--found", "x", "--slot", "2021-01-05", "--by", "a", says="没有时段")
+    refused(mini, "2021-01-05", "open", "9.3", "--found", "x", "--slot", "../../etc", "--by", "a", says="没有时段")
 
 
 def test_a_damaged_findings_file_stops_recording_and_is_never_rewritten(mini: Path) -> None:
@@ -258,6 +261,10 @@ def test_a_months_report_shows_every_finding_in_every_format(month: Path, tmp_pa
     assert by_state["open"]["overdue"] is True and by_state["open"]["light"] == "red"
     rolled = run(month, "2021-01-13", "aggregate", str(tmp_path / "r.json"), "-f", "json", "-o", "-")
     assert json.loads(rolled.stdout)["units"][0]["findings"] == {"red": 2, "yellow": 1, "green": 0}
+    direct = run(month, "2021-01-13", "aggregate", str(month), "--month", "2021-01", "--date", "2021-01-13", "-f", "json", "-o", "-")
+    assert json.loads(direct.stdout)["units"][0]["findings"] == {"red": 2, "yellow": 1, "green": 0}  # from the workspace
+    table = run(month, "2021-01-13", "aggregate", str(tmp_path / "r.json")).stdout
+    assert "西宁市总工会 (xining)：红 2、黄 1、绿 0" in table
     # a later month does not show what was struck off before it began
     feb = run(month, "2021-02-01", "report", "--month", "2021-02", "-f", "json", "-o", "-")
     assert sorted(f["state"] for f in json.loads(feb.stdout)["findings"]) == ["open", "rectifying", "verifying"]
@@ -273,3 +280,38 @@ def test_check_and_mark_say_where_a_shortfall_is_filed(mini: Path) -> None:
     assert f"9.1（2021-01-04）已登记为整改问题 {f['id']}" in marked.stderr  # the one already open
     assert len(findings_json(mini, "2021-01-04")) == 1
     assert "整改问题" not in run(mini, "2021-01-04", "mark", "9.2", "-s", "done", "--by", "张三").stderr
+
+
+def _replace_folder_by_file(folder: Path) -> None:
+    for sub in folder.iterdir():
+        sub.rmdir()
+    folder.rmdir()
+    folder.write_text("x", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "damage, says",
+    [
+        (lambda p: p.write_bytes("format = 1\n[[event]]\nfinding = \"甲\"\n".encode("gbk")), "UTF-8"),
+        (lambda p: p.write_text("format = 9\n", encoding="utf-8"), "升级"),
+        (lambda p: p.write_text("format = 1\n[[event]\n", encoding="utf-8"), "TOML"),
+        (lambda p: p.mkdir(), "记录文件"),
+        (lambda p: _replace_folder_by_file(p.parent.parent), "findings"),
+    ],
+)
+def test_bad_findings_files_are_reported_and_left_alone(mini: Path, damage: object, says: str) -> None:
+    folder = mini / "findings" / "local"
+    folder.mkdir(parents=True)
+    path = folder / "2021-01.toml"
+    damage(path)  # type: ignore[operator]
+    (mini / ".fangkong.lock").touch()  # the lock file is left by any writer; it holds nothing
+
+    def files() -> dict[Path, bytes]:
+        return {p: p.read_bytes() for p in mini.rglob("*") if p.is_file() and ".fangkong" not in p.parts}
+
+    before = files()
+    for args in (["finding", "list"], ["mark", "9.1", "-s", "not_done", "--by", "张三"], ["remind", "--dry-run"]):
+        result = run(mini, "2021-01-05", *args)
+        assert result.exit_code == 3, (args, result.stderr)
+        assert says in result.stderr and "Traceback" not in result.stderr
+    assert files() == before

@@ -19,6 +19,7 @@ from .findings_store import FindingEvent, append_events, load_events, make_field
 from .fsutil import workspace_lock
 from .lights import Light, add_workdays, light_of
 from .models import Evidence, LightRules, Record, Status
+from .schedule import slot_by_key
 from .workspace import Workspace
 
 
@@ -154,8 +155,11 @@ def open_finding(
     measure: str, slot: str, found: str, responsible: str, deadline: date, rectification: str = "",
 ) -> Finding:
     """Open a finding by hand (from an inspection, 督查)."""
-    if workspace.checklist.measure(measure) is None:
+    known = workspace.checklist.measure(measure)
+    if known is None:
         raise UsageProblem("unknown_measure", id=measure)
+    if slot and slot_by_key(known, workspace.campaign, slot) is None:
+        raise UsageProblem("finding_bad_slot", id=measure, slot=slot)
     if not found.strip():
         raise UsageProblem("finding_needs_text")
     at = _local(now, workspace.tz)

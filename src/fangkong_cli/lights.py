@@ -23,11 +23,12 @@ class Light(StrEnum):
 LIGHT_ORDER = (Light.RED, Light.YELLOW, Light.GREEN)  # the most urgent first
 
 
-def workdays_left(today: date, deadline: date) -> int:
-    """Working days after `today` up to and including `deadline` (0 when it is today or past)."""
+def workdays_left(today: date, deadline: date, stop: int | None = None) -> int:
+    """Working days after `today` up to and including `deadline` (0 when it is today or past);
+    counting ends once it passes `stop` (a far deadline is green however far it is)."""
     count = 0
     day = today + timedelta(days=1)
-    while day <= deadline:
+    while day <= deadline and (stop is None or count <= stop):
         count += is_workday(day)
         day += timedelta(days=1)
     return count
@@ -38,7 +39,7 @@ def light_of(deadline: date, today: date, rules: LightRules = LightRules()) -> L
     days away (a deadline today is yellow); green before that."""
     if today > deadline:
         return Light.RED
-    if workdays_left(today, deadline) <= rules.yellow_workdays:
+    if workdays_left(today, deadline, rules.yellow_workdays) <= rules.yellow_workdays:
         return Light.YELLOW
     return Light.GREEN
 

@@ -71,6 +71,7 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
     "finding.extended": ("问题 {id} 的整改期限已延至 {deadline}", "Finding {id}: deadline moved to {deadline}"),
     "finding.auto_opened": ("{measure}（{slot}）已登记为整改问题 {id}（fangkong finding list 查看）", "{measure} ({slot}) is filed as finding {id} (see fangkong finding list)"),
     "unknown_finding": ("没有编号为 “{id}” 的问题；用 fangkong finding list --all 查看", "no finding '{id}'; see fangkong finding list --all"),
+    "finding_bad_slot": ("措施 {id} 没有时段 “{slot}”（如 2021-01-05、2021-W02、2021-01）", "measure {id} has no slot '{slot}' (e.g. 2021-01-05, 2021-W02, 2021-01)"),
     "finding_needs_text": ("请用 --found 写明发现的问题", "say what was found with --found"),
     "finding_deadline_past": ("整改期限 {deadline} 早于今天（{today}）", "the deadline {deadline} is before today ({today})"),
     "finding_cannot_update": ("问题 {id} 已销号，不能再修改", "finding {id} is struck off and cannot change"),
