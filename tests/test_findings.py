@@ -231,6 +231,7 @@ def test_status_shows_lights_and_counts_open_findings(month: Path) -> None:
     assert result.exit_code == 0
     lights = {m["id"]: m["light"] for m in json.loads(result.stdout)["measures"]}
     assert lights["9.1"] == "red"  # days overdue
+    assert json.loads(result.stdout)["findings"] == {"total": 3, "closed": 0, "overdue": 2, "red": 2, "yellow": 1, "green": 0}
     assert "整改问题未销号 3 个：红 2、黄 1、绿 0" in result.stderr  # 9.1, 9.2 due the 12th; 9.3 today
     tsv = run(month, "2021-01-13", "status", "-f", "tsv").stdout.splitlines()
     assert tsv[0].split("\t")[-1] == "light" and tsv[1].split("\t")[-1] == "red"

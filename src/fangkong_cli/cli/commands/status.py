@@ -34,29 +34,32 @@ def status(
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
     lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, ws.config.lights).items()}
+    findings = _open_findings(ws, as_of)
+    if findings["total"]:
+        env.output.say("status.findings", **findings)
     if fmt is TableFormat.json:
         from ...writers.shapes import dumps, evaluation_dict
 
         data = evaluation_dict(evaluation, {"id": ws.config.unit.id, "name": ws.config.unit.name}, ws.checklist.name)
-        for m in data["measures"]:  # type: ignore[attr-defined]
+        measures = data["measures"]
+        assert isinstance(measures, list)
+        for m in measures:
             m["light"] = lights.get(m["id"])
+        data["findings"] = findings
         env.output.data(dumps(data))
     else:
         _show(env, evaluation, fmt, lights)
-    _findings_line(env, ws, as_of)
     finish(_exit_code(evaluation, fail_on))
 
 
-def _findings_line(env: Env, ws: Workspace, as_of: date) -> None:
-    """One line on stderr when findings are open: how many, by light."""
+def _open_findings(ws: Workspace, as_of: date) -> dict[str, int]:
+    """Open findings as of the day: how many, how many overdue, by light."""
     if not findings_dir(ws.root).exists():
-        return
+        return {"total": 0, "closed": 0, "overdue": 0, "red": 0, "yellow": 0, "green": 0}
     from ...findings import lines_for, load_findings
     from ...writers.ledger import counts
 
-    open_lines = lines_for(ws, [f for f in load_findings(ws, as_of) if f.is_open], as_of)
-    if open_lines:
-        env.output.say("status.findings", **counts(open_lines))
+    return counts(lines_for(ws, [f for f in load_findings(ws, as_of) if f.is_open], as_of))
 
 
 def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, str]) -> None:
