@@ -183,3 +183,19 @@ def test_robot_configuration_problems(ws: Path) -> None:
 
 def test_init_keeps_the_robot_file_out_of_git(ws: Path) -> None:
     assert "robot.toml" in (ws / ".gitignore").read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("kind", ["wecom", "dingtalk"])
+def test_a_long_duty_list_is_cut_at_whole_lines_within_the_robots_limit(kind: str) -> None:
+    from fangkong_cli.remind import LIMITS, DutyLine, Robot, payload
+
+    lines = [DutyLine(f"- 2.{i} 第{i}项措施*[x]<b>（2021-01-05）") for i in range(2000)]
+    message = payload(Robot(kind, "https://example.invalid/"), ["【防控待办】测试单位 2021-01-06"], lines, "zh")
+    content = message["markdown" if kind == "wecom" else "text"]["content"]
+    assert len(content.encode("utf-8")) <= LIMITS[kind]
+    shown = content.splitlines()
+    assert shown[-1].startswith("……另有 ") and shown[-1].endswith("请运行 fangkong status 查看")
+    left = int(shown[-1].removeprefix("……另有 ").split(" ")[0])
+    assert left + len(shown) - 2 == len(lines)  # every line is either shown or counted
+    if kind == "wecom":  # user text cannot open markup in the robot's markdown
+        assert "*[x]<b>" not in content and "＊［x］＜b＞" in content
