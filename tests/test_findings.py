@@ -316,3 +316,12 @@ def test_bad_findings_files_are_reported_and_left_alone(mini: Path, damage: obje
         assert result.exit_code == 3, (args, result.stderr)
         assert says in result.stderr and "Traceback" not in result.stderr
     assert files() == before
+
+
+def test_finding_list_fits_the_terminal_width(month: Path) -> None:
+    from fangkong_cli.cli.plain import cell_len
+
+    result = invoke(["finding", "list", "--all"], cwd=month, now=at("2021-01-13"), env={"COLUMNS": "72"})
+    assert result.exit_code == 0 and "督查：预" in result.stdout and "案未修订" in result.stdout  # folded, never cut
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 72
+    assert "共 4 个问题：已销号 1，逾期 2" in result.stderr

@@ -85,7 +85,12 @@ def list_findings(
         return
     from ..plain import grid
 
-    env.output.data("\n".join(grid(ledger.headers(env.lang), ledger.rows(env.lang, lines), (), env.output.plain_width, wide=3)) + "\n")
+    # The columns that fit a terminal (`show` has the rest): id, measure, found, responsible,
+    # deadline, state, light; what was found folds.
+    pick = (0, 1, 3, 5, 6, 7, 8)
+    headers = [ledger.headers(env.lang)[i] for i in pick]
+    rows = [[x.finding.measure if i == 1 else row[i] for i in pick] for x, row in zip(lines, ledger.rows(env.lang, lines), strict=True)]
+    env.output.data("\n".join(grid(headers, rows, (), env.output.plain_width, wide=2)) + "\n")
     env.output.say("ledger.summary", **ledger.counts(lines))
 
 
