@@ -86,10 +86,13 @@ def list_findings(
     from ..plain import grid
 
     # The columns that fit a terminal (`show` has the rest): id, measure, found, responsible,
-    # deadline, state, light; what was found folds.
+    # deadline, state, light (overdue ones are counted below); what was found folds.
     pick = (0, 1, 3, 5, 6, 7, 8)
     headers = [ledger.headers(env.lang)[i] for i in pick]
-    rows = [[x.finding.measure if i == 1 else row[i] for i in pick] for x, row in zip(lines, ledger.rows(env.lang, lines), strict=True)]
+    rows = []
+    for x, row in zip(lines, ledger.rows(env.lang, lines), strict=True):
+        light = env.output.t(f"light.{x.light.value}") if x.light else "—"
+        rows.append([row[0], x.finding.measure, row[3], row[5], row[6], row[7], light])
     env.output.data("\n".join(grid(headers, rows, (), env.output.plain_width, wide=2)) + "\n")
     env.output.say("ledger.summary", **ledger.counts(lines))
 
