@@ -136,7 +136,7 @@ def test_csv_has_bom_one_row_per_slot_and_no_formulas(month: Path, tmp_path: Pat
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.count(b"\r\n") >= raw.count(b"\n") - raw.count(b'\n"')  # CRLF row ends
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    header, body = rows[0], rows[1:]
+    header, body = rows[0], rows[1 : rows.index([])]  # the 整改台账 follows an empty row
     assert header[:2] == ["单位编号", "报告期"]
     col = {name: i for i, name in enumerate(header)}
     data = json.loads(report(month, "json", tmp_path / "r.json"))
@@ -170,7 +170,7 @@ def test_xlsx_sheets_values_and_font(month: Path, tmp_path: Path) -> None:
     report(month, "xlsx", tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames[0] == "汇总"
-    assert len(book.sheetnames) == 1 + 4 + 2  # summary, the notice's four sections, notes, n/a
+    assert len(book.sheetnames) == 1 + 4 + 1 + 2  # summary, the notice's four sections, the ledger, notes, n/a
     assert book.sheetnames[1].startswith("一、")
     summary = book["汇总"]
     values = [[c.value for c in row] for row in summary.iter_rows()]

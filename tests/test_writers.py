@@ -149,7 +149,7 @@ def test_xlsx_print_titles_footer_and_frozen_panes() -> None:
     parts = _docx_parts(report_writer(ReportFormat.xlsx).write_report(hand_report(), "zh"))
     workbook = parts["xl/workbook.xml"]
     sheets = sorted(k for k in parts if re.match(r"xl/worksheets/sheet\d+\.xml", k))
-    assert len(sheets) == 1 + 2 + 2
+    assert len(sheets) == 1 + 2 + 1 + 2  # summary, two sections, the 整改台账, notes, n/a
     assert workbook.count('name="_xlnm.Print_Titles"') == len(sheets)  # heading row repeated in print
     for name in sheets:
         xml = parts[name]

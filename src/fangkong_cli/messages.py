@@ -265,6 +265,10 @@ from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own fil
 MESSAGES.update(REPORT_MESSAGES)
 MESSAGES.update(IMPORT_MESSAGES)
 
+from .messages_findings import FINDING_MESSAGES  # noqa: E402
+
+MESSAGES.update(FINDING_MESSAGES)
+
 
 def t(lang: Lang, key: str, /, **params: Any) -> str:
     """The message `key` in `lang`, filled with `params`."""

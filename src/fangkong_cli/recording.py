@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UsageProblem
 from .evaluation import is_late, latest_records, slot_of_record
@@ -15,6 +15,9 @@ from .models import Evidence, Record, Status
 from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .findings_store import FindingEvent
 
 
 def parse_status(value: str) -> Status:
@@ -144,16 +147,34 @@ def record_answers(
     lock_timeout: float,
 ) -> list[tuple[Record, Slot]]:
     """Validate every answer first, then store them all under the workspace lock (or none);
-    wait up to `lock_timeout` seconds for another fangkong process to finish."""
+    wait up to `lock_timeout` seconds for another fangkong process to finish. A 未完成 or
+    部分完成 answer opens a finding unless one is open for its slot."""
     today = workspace.today(now)
     for answer in answers:
         if answer.day > today:
             raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
     built = [build_record(workspace, a, by, now, cwd) for a in answers]
     with workspace_lock(workspace.root, lock_timeout):
-        append_records(workspace.records_dir, [r for r, _ in built], workspace.tz, workspace.writer_id(), workspace.root)
+        writer = workspace.writer_id()
+        opened = _shortfall_findings(workspace, [r for r, _ in built])  # a damaged findings file stops all here
+        append_records(workspace.records_dir, [r for r, _ in built], workspace.tz, writer, workspace.root)
+        _store_findings(workspace, writer, opened)
     workspace.remember_officer(by)
     return built
+
+
+def _shortfall_findings(workspace: Workspace, records: Sequence[Record]) -> list[FindingEvent]:
+    """The loop from shortfall to rectification starts here (see findings.py)."""
+    from .findings import shortfall_events
+
+    return shortfall_events(workspace, records, workspace.config.lights)
+
+
+def _store_findings(workspace: Workspace, writer: str, events: list[FindingEvent]) -> None:
+    if events:
+        from .findings_store import append_events
+
+        append_events(workspace.root, writer, events)
 
 
 class HistoryEntry(NamedTuple):

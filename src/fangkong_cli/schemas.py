@@ -30,6 +30,7 @@ from .models import (
     CampaignConfig,
     Evidence,
     Frequency,
+    LightRules,
     Measure,
     Notice,
     NoticePeriod,
@@ -294,12 +295,18 @@ class SignOffModel(_Strict):
     reviewer: Annotated[str, Field(max_length=40)] = ""
 
 
+class LightsModel(_Strict):
+    yellow_workdays: Annotated[int, Field(ge=0, le=60, strict=True)] = LightRules().yellow_workdays
+    deadline_workdays: Annotated[int, Field(ge=0, le=250, strict=True)] = LightRules().deadline_workdays
+
+
 class WorkspaceConfigModel(_Strict):
     format: int = CONFIG_FORMAT
     unit: UnitModel
     campaign: CampaignModel
     signoff: SignOffModel = SignOffModel()
     tailoring: list[TailoringModel] = Field(default_factory=list)
+    lights: LightsModel = LightsModel()
     campaigns: list[AddedCampaignModel] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -324,4 +331,5 @@ class WorkspaceConfigModel(_Strict):
             signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
             tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
             campaigns=tuple(CampaignConfig(a.checklist, tuple(a.extra), a.start, a.end, tz, a.id) for a in self.campaigns),
+            lights=LightRules(self.lights.yellow_workdays, self.lights.deadline_workdays),
         )

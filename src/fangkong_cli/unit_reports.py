@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -94,6 +94,10 @@ class _NoticeDoc(_Loose):
     doc_number: Short | None = None
 
 
+class _FindingDoc(_Loose):
+    light: Literal["red", "yellow", "green"] | None = None
+
+
 class _ReportDoc(_Loose):
     schema_version: int
     kind: str
@@ -104,6 +108,7 @@ class _ReportDoc(_Loose):
     as_of: date
     summary: _FiguresDoc
     sections: list[_SectionDoc]
+    findings: list[_FindingDoc] = Field(default_factory=list)  # the 整改台账: only lights are read
 
 
 _REPORT_DOC = TypeAdapter(_ReportDoc)
@@ -140,6 +145,7 @@ class UnitReport:
     figures: Figures
     sections: tuple[tuple[SectionHead, Figures], ...]
     measures: tuple[MeasureOverdue, ...]  # only those with overdue slots
+    lights: tuple[int, int, int] = (0, 0, 0)  # open findings: red, yellow, green
 
     def section_figures(self, section_id: str) -> Figures | None:
         return next((f for head, f in self.sections if head.id == section_id), None)
@@ -262,6 +268,7 @@ def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Re
             for m in s.measures
             if m.summary.overdue
         ),
+        lights=light_counts(f.light for f in doc.findings),
     )
 
 
@@ -306,7 +313,14 @@ def unit_report(report: Report, source: str, mtime: float) -> UnitReport:
             for m in s.measures
             if m.figures.overdue
         ),
+        lights=light_counts(f.light.value if f.light else None for f in report.findings),
     )
+
+
+def light_counts(lights: Iterable[str | None]) -> tuple[int, int, int]:
+    """Open findings by light: (red, yellow, green)."""
+    seen = list(lights)
+    return seen.count("red"), seen.count("yellow"), seen.count("green")
 
 
 def workspace_mtime(root: Path) -> float:

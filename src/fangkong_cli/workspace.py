@@ -18,6 +18,7 @@ from .fsutil import atomic_write
 from .models import (
     CONFIG_FORMAT,
     CampaignConfig,
+    LightRules,
     SignOff,
     Tailoring,
     UnitConfig,
@@ -31,6 +32,7 @@ from .workdays import WorkCalendar
 
 CONFIG_NAME = "fangkong.toml"
 STATE_DIR = ".fangkong"
+ROBOT_FILE = "robot.toml"  # the group robot's webhook and secret (fangkong remind): never shared
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
@@ -61,6 +63,8 @@ def config_to_toml(config: WorkspaceConfig) -> str:
             {"id": c.id, "checklist": c.checklist, **({"extra": list(c.extra)} if c.extra else {}), "start": c.start, **({"end": c.end} if c.end else {})}
             for c in config.campaigns
         ]
+    if config.lights != LightRules():
+        data["lights"] = config.lights._asdict()
     return tomli_w.dumps(data)
 
 
@@ -329,6 +333,7 @@ def _config_to_plain(config: WorkspaceConfig) -> dict[str, Any]:
     data["campaigns"] = [c._asdict() for c in config.campaigns]
     data["signoff"] = config.signoff._asdict()
     data["tailoring"] = [t._asdict() for t in config.tailoring]
+    data["lights"] = config.lights._asdict()
     return plain(data)  # type: ignore[no-any-return]
 
 
@@ -346,6 +351,7 @@ def _config_from_plain(data: dict[str, Any]) -> WorkspaceConfig:
         signoff=SignOff(**data["signoff"]),
         tailoring=tuple(Tailoring(t["measure"], t["reason"], day(t.get("until"))) for t in data["tailoring"]),
         format=data["format"],
+        lights=LightRules(**data["lights"]),
     )
 
 
@@ -364,6 +370,6 @@ def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:
     atomic_write(path, config_to_toml(config).encode("utf-8"))
     gitignore = root / ".gitignore"
     if not gitignore.exists():
-        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n".encode())
+        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n{ROBOT_FILE}\n".encode())
     return workspace
 

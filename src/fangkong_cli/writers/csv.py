@@ -81,6 +81,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
         for m in section.measures:
             head = [report.unit_id, period, section.id, name, m.id, m.title, tx.frequency(lang, m.frequency)]
             rows.extend([*head, *row] for row in _measure_rows(lang, m))
+    rows += _ledger(lang, report)
     return to_bytes(rows)
 
 
@@ -101,3 +102,13 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
                 rows.append([*head, section.id, tx.section_name(section.number, section.title), *cells])
         rows.append([*head, "", t(lang, "rep.total"), *tb.figure_cells(u.total, tb.SUMMARY_KEYS)])
     return to_bytes(rows)
+
+
+def _ledger(lang: Lang, report: Report) -> list[Sequence[object]]:
+    """The 整改台账 below the records, after an empty row: its title, a header, one row each."""
+    from . import rectification as ledger
+
+    out: list[Sequence[object]] = [[], [ledger.title(lang), ledger.summary(lang, report.findings)]]
+    if report.findings:
+        out += [ledger.headers(lang), *ledger.rows(lang, report.findings)]
+    return out

@@ -268,6 +268,19 @@ def write_report(report: Report, lang: Lang) -> bytes:
         w.table(na)
     else:
         w.paragraph(t(lang, "rep.no_na"))
+    _ledger(w, report)
     _closing(w, report)
     stamp = datetime(report.as_of.year, report.as_of.month, report.as_of.day)
     return w.save(title, f"{report.unit_name} {tx.period_text(lang, report.period)}", stamp, json_report(report, lang))
+
+
+def _ledger(w: Writer, report: Report) -> None:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import rectification as ledger
+
+    w.heading(ledger.title(w.lang), 1)
+    w.paragraph(ledger.summary(w.lang, report.findings), size=12)
+    if report.findings:
+        tab = ledger.table(w.lang, report.findings)
+        assert tab is not None
+        w.table(tab)

@@ -151,6 +151,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
     body.append(f"<h2>{e(t(lang, 'rep.na'))}</h2>")
     na = tb.na_table(lang, report)
     body.append(table(na) if na else f"<p>{e(t(lang, 'rep.no_na'))}</p>")
+    body += _ledger(lang, report)
     body.append(f"<h2>{e(t(lang, 'rep.signoff'))}</h2>")
     sign = "".join(
         f'<div>{e(k)}{e(tx.colon(lang))}<span class="fill">{e(v) if v else "&nbsp;"}</span></div>' for k, v in tx.signoff_lines(lang, report)
@@ -178,3 +179,14 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     top = tb.top_table(lang, rollup)
     body.append(table(top) if top else f"<p>{e(t(lang, 'agg.top_none'))}</p>")
     return page(lang, title, body)
+
+
+def _ledger(lang: Lang, report: Report) -> list[str]:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import rectification as ledger
+
+    out = [f"<h2>{e(ledger.title(lang))}</h2>", f'<p class="figures">{e(ledger.summary(lang, report.findings))}</p>']
+    tab = ledger.table(lang, report.findings)
+    if tab is not None:
+        out.append(table(tab))
+    return out

@@ -119,6 +119,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         data["generated_at"] = report.generated_at.isoformat()
     if report.calendar_fallback:
         data["calendar_fallback"] = list(report.calendar_fallback)
+    data["findings"] = _findings(report)
     return data
 
 
@@ -142,6 +143,7 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
                 "source": u.source,
                 "summary": u.figures.as_dict(),
                 "sections": {head.id: f.as_dict() for head, f in u.sections},
+                "findings": dict(zip(("red", "yellow", "green"), u.lights, strict=True)),
             }
             for u in rollup.units
         ],
@@ -163,3 +165,10 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
 
 def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     return dumps(rollup_dict(rollup))
+
+
+def _findings(report: Report) -> list[dict[str, Any]]:
+    """The 整改台账 as `findings[]` (shape in ledger.py; aggregate counts their lights)."""
+    from .rectification import finding_dict
+
+    return [finding_dict(line) for line in report.findings]

@@ -61,6 +61,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
     out += [f"## {esc(t(lang, 'rep.na'))}", ""]
     na = tb.na_table(lang, report)
     out += [*(table(na) if na else [esc(t(lang, "rep.no_na"))]), ""]
+    out += _ledger(lang, report)
     out += [f"## {esc(t(lang, 'rep.signoff'))}", ""]
     for label, value in tx.signoff_lines(lang, report):
         out.append(f"- {esc(label)}{tx.colon(lang)}{esc(value) if value else '__________'}")
@@ -85,3 +86,14 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     top = tb.top_table(lang, rollup)
     out += table(top) if top else [esc(t(lang, "agg.top_none"))]
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _ledger(lang: Lang, report: Report) -> list[str]:
+    """The 整改台账 of the period (rows from ledger.py)."""
+    from . import rectification as ledger
+
+    out = [f"## {esc(ledger.title(lang))}", "", esc(ledger.summary(lang, report.findings)), ""]
+    tab = ledger.table(lang, report.findings)
+    if tab is not None:
+        out += [*table(tab), ""]
+    return out

@@ -198,6 +198,7 @@ def write_report(report: Report, lang: Lang) -> bytes:
     _summary_sheet(book, lang, report)
     for section in report.sections:
         _section_sheet(book, lang, section)
+    _ledger_sheet(book, lang, report)
     _list_sheet(book, lang, t(lang, "rep.notes"), tb.remark_table(lang, report.measures), t(lang, "rep.no_notes"))
     _list_sheet(book, lang, t(lang, "rep.sheet.na"), tb.na_table(lang, report), t(lang, "rep.no_na"))
     return book.close(json_report(report, lang))
@@ -249,3 +250,17 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
         sheet.line(t(lang, "agg.top_none"))
     sheet.finish()
     return book.close()
+
+
+def _ledger_sheet(book: Book, lang: Lang, report: Report) -> None:
+    """The 整改台账 on its own sheet (rows from ledger.py)."""
+    from . import rectification as ledger
+
+    sheet = book.sheet(ledger.title(lang))
+    sheet.line(ledger.title(lang), "title")
+    sheet.line(ledger.summary(lang, report.findings))
+    sheet.row += 1
+    # The headings even when the period had no finding: a sheet to fill in, printed alike.
+    tab = ledger.table(lang, report.findings) or tb.Table(tuple(ledger.headers(lang)), ())
+    sheet.table(tab, freeze_cols=1)
+    sheet.finish()

@@ -9,13 +9,15 @@ from . import (
     campaign,
     check,
     checklist,
+    finding,
     history,
     init,
     mark,
+    remind,
     report,
     sheet,
     status,
     verify,
 )
 
-COMMANDS = (init, check, mark, status, history, report, sheet, aggregate, campaign, checklist, verify)
+COMMANDS = (init, check, mark, status, history, finding, remind, report, sheet, aggregate, campaign, checklist, verify)
