@@ -1,11 +1,13 @@
 """`fangkong status`: each measure's state now, as a table, JSON or TSV; --fail-on for cron."""
 
+from datetime import date as date_
 from typing import Annotated
 
 import typer
 
 from ...errors import ExitCode, UsageProblem
 from ...evaluation import DUE, OVERDUE, Evaluation, evaluate_workspace
+from ...workspace import Workspace
 from .. import dates
 from ..context import Env, env_of, finish
 from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
@@ -25,8 +27,7 @@ def status(
         raise UsageProblem("unknown_section", id=section)
     as_of = dates.parse_date(date) if date else ws.today(dates.now())
     evaluation = evaluate_workspace(ws, as_of, section_id=section)
-    if evaluation.years_without_calendar:
-        env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    _calendar_warnings(env, ws, evaluation, as_of)
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
     if fmt is TableFormat.json:
@@ -37,6 +38,19 @@ def status(
     else:
         _show(env, evaluation, fmt)
     finish(_exit_code(evaluation, fail_on))
+
+
+def _calendar_warnings(env: Env, ws: Workspace, evaluation: Evaluation, as_of: date_) -> None:
+    from ...calendar_file import CALENDAR_NAME, running_out
+
+    path = str(ws.root / CALENDAR_NAME)
+    years = evaluation.years_without_calendar
+    if years:
+        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=path)
+    last = running_out(ws.campaign, ws.checklist.measures, as_of)
+    if last is not None:
+        days = (last - as_of).days
+        env.output.say("calendar_running_out", last=last.isoformat(), days=days, year=last.year + 1, path=path)
 
 
 def _show(env: Env, evaluation: Evaluation, fmt: TableFormat) -> None:
