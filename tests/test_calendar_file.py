@@ -105,7 +105,7 @@ BAD: dict[str, tuple[str | bytes, int | None, str]] = {
     "not_a_list": ("[[year]]\nyear = 2027\nholidays = 2027-01-01\n", 3, "holidays"),
     "typo_key": ("[[year]]\nyear = 2027\nholiday = [2027-01-01]\n", 3, "holiday"),
     "no_year": ("[[year]]\nholidays = [2027-01-01]\n", 1, "year"),
-    "empty": ("", None, "year"),
+    "empty": ("# 还没有填写\n", 1, "year"),
     "gbk": ("[[year]]\n# 放假安排\nyear = 2027\n".encode("gbk"), 2, "UTF-8"),
 }
 

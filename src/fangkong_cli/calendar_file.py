@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
@@ -85,6 +84,8 @@ def _read_bounded(path: Path) -> bytes | None:
 
 def parse_calendar(text: str, name: str) -> WorkCalendar:
     """Check the text of a calendar.toml; raise FileProblems listing every problem."""
+    import tomllib
+
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -118,7 +119,7 @@ def _type_problem(text: str, name: str, err: Any) -> Problem:
     key = str(loc[2]) if len(loc) > 2 else (str(loc[0]) if len(loc) == 1 else None)
     item = loc[3] if len(loc) > 3 and isinstance(loc[3], int) else None
     value = err.get("input") if item is not None else None
-    line = _line(text, index, key, _toml_text(value))
+    line = _line(text, index, key, _toml_text(value)) or 1  # a missing table: the file's top
     params = {
         "where": format_loc(loc),
         "type": err["type"],
@@ -162,7 +163,8 @@ def _meaning_problems(text: str, name: str, years: list[tuple[int, tuple[date, .
                 seen.add(day)
 
 
-_HEADER = re.compile(r"^\s*\[\[\s*year\s*\]\]")
+def _is_year_header(body: str) -> bool:
+    return "".join(body.split()) == "[[year]]"
 
 
 def _line(text: str, index: int | None, key: str | None, value: str | None = None) -> int | None:
@@ -173,10 +175,10 @@ def _line(text: str, index: int | None, key: str | None, value: str | None = Non
     key_line = None
     for number, line in enumerate(lines, start=1):
         body = line.split("#", 1)[0]
-        if _HEADER.match(body) or body.strip().startswith("["):
+        if body.strip().startswith("["):
             if key_line is not None:
                 break  # the next table: the value was not found below its key
-            table += 1 if _HEADER.match(body) else 0
+            table += 1 if _is_year_header(body) else 0
             if table == index and header is None:
                 header = number
             continue
