@@ -50,11 +50,12 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
             assert mark(ws, "2.18", "--status", "done", day=day.isoformat()) == 0
             mark(ws, "2.10", "2.11", "--status", "done", day=day.isoformat())  # refused on days off
         day += timedelta(days=1)
-    assert mark(ws, "1.7", "--status", "done", "--note", FORMULA_NOTE, day="2021-01-05") == 0
-    assert mark(ws, "4.8", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
+    assert mark(ws, "1.1", "--status", "done", "--note", FORMULA_NOTE, day="2021-01-05") == 0
+    assert mark(ws, "4.19", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
     assert mark(ws, "1.3", "--status", "not_done", "--note", "+待上级通知", day="2021-01-05") == 0
-    assert mark(ws, "2.6", "--status", "na", "--reason", "本单位无集中隔离点", day="2021-01-05") == 0
-    assert mark(ws, "2.2", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0  # late
+    assert mark(ws, "2.19", "--status", "na", "--reason", "由上级工会统一储备配发", day="2021-01-05") == 0
+    # 2.1 is due within the campaign's first 21 days (to 2021-01-24); recorded in February: late
+    assert mark(ws, "2.1", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0
     return ws
 
 
@@ -111,13 +112,13 @@ def test_json_report_schema_and_figures_match_status(month: Path, tmp_path: Path
     assert data["summary"]["overdue"] > 0 and data["summary"]["answered"] > 0
 
     assert measures["2.18"]["overdue_slots"] == [d.isoformat() for d in sorted(SKIPPED_DAYS)]
-    slot = next(s for s in measures["4.8"]["slots"] if s["key"] == "2021-W01")
+    slot = next(s for s in measures["4.19"]["slots"] if s["key"] == "2021-01")
     assert slot["state"] == "partial" and slot["note"] == MARKUP_NOTE
     assert slot["evidence"] == [{"kind": "url", "value": EVIDENCE_URL}]
-    late = next(s for s in measures["2.2"]["slots"] if s["key"] == "2021-W02")
+    late = next(s for s in measures["2.1"]["slots"] if s["key"] == "once")
     assert late["late"] is True
     na = {n["measure"]: n for n in data["not_applicable"]}
-    assert na["2.6"]["reason"] == "本单位无集中隔离点" and na["2.6"]["tailored"] is False
+    assert na["2.19"]["reason"] == "由上级工会统一储备配发" and na["2.19"]["tailored"] is False
     assert na["3.1"]["reason"] == "由市总统一开展送温暖" and na["3.1"]["tailored"] is True
     assert data["signoff"] == {"preparer": "张三", "phone": "0971-1234567", "reviewer": "", "date": "2021-01-31"}
 
@@ -146,9 +147,9 @@ def test_csv_has_bom_one_row_per_slot_and_no_formulas(month: Path, tmp_path: Pat
     assert all(r[col["编号"]].startswith("\u2060") for r in body)
     bare = [[cell.removeprefix("\u2060") for cell in row] for row in body]
     notes = {(r[col["编号"]], r[col["时段键"]]): r[col["备注"]] for r in bare}
-    assert notes[("1.7", "2021-W01")] == "'" + FORMULA_NOTE
-    assert notes[("1.3", "2021-01")] == "'+待上级通知"
-    assert notes[("4.8", "2021-W01")] == MARKUP_NOTE
+    assert notes[("1.1", "once")] == "'" + FORMULA_NOTE
+    assert notes[("1.3", "once")] == "'+待上级通知"
+    assert notes[("4.19", "2021-01")] == MARKUP_NOTE
     for row in bare:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
@@ -157,7 +158,7 @@ def test_csv_has_bom_one_row_per_slot_and_no_formulas(month: Path, tmp_path: Pat
     assert states[("2.18", "2021-01-08")] == "已完成"
     labels = {(r[col["编号"]], r[col["时段键"]]): r[col["时段"]] for r in bare}
     assert labels[("2.18", "2021-01-07")] == "2021年1月7日"
-    assert labels[("1.7", "2021-W01")] == "2021年第1周（1月4日—1月10日）"
+    assert labels[("4.19", "2021-01")] == "2021年1月"  # (weeks are tested on a hand-built report)
     assert labels[("2.1", "once")] == "一次性"  # the key has a column of its own
     assert {r[col["报告期"]] for r in bare} == {"2021年1月"}
 
@@ -272,7 +273,7 @@ def test_default_file_name_and_language(month: Path, tmp_path: Path) -> None:
     en = invoke(["--lang", "en", "report", "--week", "2021-W02", "--date", "2021-01-31", "-f", "md", "-o", "-"], cwd=month, now=NOW)
     assert en.exit_code == 0, en.stderr
     assert "## Summary" in en.stdout and "2021-W02 (2021-01-11 to 2021-01-17)" in en.stdout
-    assert "值班值守和信息通信畅通" in en.stdout  # checklist text stays as written
+    assert "持续加强值班值守，确保信息通信畅通" in en.stdout  # checklist text stays as written
 
 
 def test_default_period_is_the_month_of_the_day(month: Path) -> None:

@@ -180,7 +180,7 @@ def evaluate(
     uncovered = tuple(
         year
         for year in range(first.year, last.year + 1)
-        if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
+        if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year, campaign.calendar)
     )
     counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
     unmatched = _unmatched(checklist, campaign, records, counted)

@@ -143,7 +143,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_now": ("环境变量 FANGKONG_NOW “{value}” 不是带时区的时间", "FANGKONG_NOW '{value}' is not a time with offset"),
     "period_conflict": ("--month、--week 与 --from/--to 只能选一种", "use one of --month, --week or --from/--to"),
     "period_order": ("--from 不能晚于 --to", "--from must not be after --to"),
-    "calendar_fallback": ("注意：法定节假日日历没有 {years} 年的数据，这些年的“工作日”按周一至周五计算", "note: the statutory calendar has no data for {years}; working days there are Monday to Friday"),
+    "calendar_fallback": (
+        "注意：法定节假日日历没有 {years} 年的数据，这些年的“工作日”暂按周一至周五计算，放假和调休日会算错；请按国务院办公厅公布的放假安排在 {path} 中写明该年，例如：[[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+        "note: the statutory calendar has no data for {years}; working days there are taken as Monday to Friday, which is wrong on holidays and make-up days; add the year's official arrangement to {path}, e.g. [[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+    ),
+    "calendar_running_out": (
+        "注意：工作日日历只到 {last}（还有 {days} 天），之后的“工作日”将按周一至周五计算；国务院办公厅公布 {year} 年放假安排后，请在 {path} 中写明，例如：[[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+        "note: the working-day calendar ends on {last} ({days} days from now); after that, working days are taken as Monday to Friday. When the {year} holiday arrangement is published, add it to {path}, e.g. [[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+    ),
+    # calendar.toml, the unit's own holiday arrangement
+    "cal_holiday_weekend": ("{date} 是周末，本来就休息：holidays 只列周一至周五中放假的日子", "{date} is a weekend day, a day off anyway: holidays lists only weekdays that are days off"),
+    "cal_workday_weekday": ("{date} 是周一至周五，本来就上班：workdays 只列周末调休上班的日子", "{date} is a weekday, a working day anyway: workdays lists only weekend days that are worked"),
+    "cal_wrong_year": ("{key} 中的 {date} 不在 {year} 年内", "{date} in {key} is not in {year}"),
+    "cal_duplicate_year": ("{year} 年重复（第一次出现在第 {first} 行）", "year {year} appears twice (first at line {first})"),
+    "cal_duplicate_date": ("{key} 中的 {date} 重复列出", "{date} is listed twice in {key}"),
+    "file_not_regular": ("不是普通文件（可能是管道或设备），已拒绝读取", "not a regular file (a pipe or a device?); not read"),
     # --- records, mark, check -------------------------------------------------------------
     "unknown_measure": ("清单中没有措施 “{id}”；用 fangkong checklist show 查看编号", "no measure '{id}' in the checklist; see fangkong checklist show"),
     "unknown_section": ("清单中没有章节 “{id}”", "no section '{id}' in the checklist"),

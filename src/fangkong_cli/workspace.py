@@ -102,7 +102,9 @@ class Workspace:
 
     @cached_property
     def calendar(self) -> WorkCalendar | None:
-        return None
+        from .calendar_file import load_calendar
+
+        return load_calendar(self.root)
 
     @property
     def campaign(self) -> Campaign:

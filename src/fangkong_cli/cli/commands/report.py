@@ -44,7 +44,10 @@ def report(
     stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
     built = build_report(ws, period, as_of, stamped)
     if built.calendar_fallback:
-        env.output.say("calendar_fallback", years="、".join(map(str, built.calendar_fallback)))
+        from ...calendar_file import CALENDAR_NAME
+
+        years = built.calendar_fallback
+        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME))
     if period.first > as_of:
         env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
     data = write_report(chosen, built, env.lang)

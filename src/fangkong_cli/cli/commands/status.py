@@ -29,8 +29,7 @@ def status(
         raise UsageProblem("unknown_section", id=section)
     as_of = dates.parse_date(date) if date else ws.today(dates.now())
     evaluation = evaluate_workspace(ws, as_of, section_id=section)
-    if evaluation.years_without_calendar:
-        env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    _calendar_warnings(env, ws, evaluation, as_of)
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
     lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, ws.config.lights).items()}
@@ -60,6 +59,20 @@ def _open_findings(ws: Workspace, as_of: date) -> dict[str, int]:
     from ...writers.rectification import counts
 
     return counts(lines_for(ws, [f for f in load_findings(ws, as_of) if f.is_open], as_of))
+
+
+
+def _calendar_warnings(env: Env, ws: Workspace, evaluation: Evaluation, as_of: date) -> None:
+    from ...calendar_file import CALENDAR_NAME, running_out
+
+    path = str(ws.root / CALENDAR_NAME)
+    years = evaluation.years_without_calendar
+    if years:
+        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=path)
+    last = running_out(ws.campaign, ws.checklist.measures, as_of)
+    if last is not None:
+        days = (last - as_of).days
+        env.output.say("calendar_running_out", last=last.isoformat(), days=days, year=last.year + 1, path=path)
 
 
 def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, str]) -> None:
