@@ -17,6 +17,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件太大（上限 {limit} KB），已拒绝读取", "file too large (limit {limit} KB); not read"),
     "file_is_directory": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
     "file_not_found": ("找不到这个文件", "no such file"),
+    "file_not_regular": ("不是普通文件（可能是管道或设备），已拒绝读取", "not a regular file (a pipe or a device?); not read"),
+    "too_deep": ("嵌套层次太深，不是有效的数据文件", "nested too deeply to be a valid data file"),
     "file_unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_utf8": ("不是 UTF-8 编码（可能是 GBK 或 UTF-16）；请用“UTF-8”另存后再试", "not UTF-8 encoded (GBK or UTF-16?); save it as UTF-8 and try again"),
     "binary_file": ("含有空字符，不是文本文件", "contains NUL bytes; not a text file"),
