@@ -8,7 +8,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import UsageProblem
+from .errors import FileProblems, UsageProblem
+from .fileio import inside, sha256_of
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
@@ -24,26 +25,20 @@ def parse_status(value: str) -> Status:
         raise UsageProblem("bad_status", value=value) from None
 
 
-def file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -> tuple[str, ...]:
-    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone)."""
+    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone).
+
+    A path in a records file is data, maybe hand-edited: one leading out of the workspace, or
+    to anything but a regular file (a FIFO, /dev/zero), is never opened and counts as changed."""
     changed = []
     for e in record.evidence:
         if e.kind != "file" or e.sha256 is None:
             continue
         if e.value not in seen:
+            real = inside(Path(e.value), root)
             try:
-                seen[e.value] = file_sha256(root / e.value)
-            except OSError:
+                seen[e.value] = sha256_of(real) if real is not None else None
+            except FileProblems:
                 seen[e.value] = None
         if seen[e.value] != e.sha256:
             changed.append(e.value)
@@ -71,9 +66,11 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
         if not real.is_file():
             raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
         try:
-            digest = file_sha256(real)
-        except OSError as exc:
-            raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
+            digest = sha256_of(real)  # opens regular files only, even if one was swapped in
+        except FileProblems as exc:
+            problem = exc.problems[0]
+            reason = str(problem.params.get("reason", problem.key))
+            raise UsageProblem("evidence_unreadable", path=text, reason=reason) from exc
         return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
     return Evidence(kind="note", value=text)
 

@@ -23,6 +23,7 @@ def report(
     date: DateOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
+    from ...outputs import refuse_output_over_workspace
     from ...report import Period, build_report
     from ...writers import write_report
 
@@ -39,7 +40,8 @@ def report(
     if period.first > as_of:
         env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
     data = write_report(chosen, built, env.lang)
-    emit(env, data, chosen.value, output, f"{built.unit_id}_{period.label}.{chosen.value}")
+    name = f"{built.unit_id}_{period.label}.{chosen.value}"
+    emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_workspace(path, ws))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,0 +1,211 @@
+"""Nothing lost, nothing hangs: outputs over the workspace, odd characters, edge dates, deep
+nesting, full disks, FIFOs and devices, wrong types in fangkong.toml."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, make_workspace, write_mini_checklist
+from fangkong_cli.errors import FileProblems
+from fangkong_cli.fileio import read_bounded, sha256_of
+
+NOW = "2021-01-06T20:00:00+08:00"
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every regular file under `folder` (the derived cache and the lock left out)."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink() and ".fangkong" not in p.parts and p.name != ".fangkong.lock"
+    }
+
+
+@pytest.fixture
+def recorded(workspace: Path) -> Path:
+    """A workspace with one month of records."""
+    result = invoke(["mark", "2.8", "--status", "done", "--by", "张三", "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    return workspace
+
+
+def _no_hang(target: object, timeout: float = 20.0) -> object:
+    """Run `target()` in a thread; fail (instead of hanging the suite) if it does not return."""
+    box: dict[str, object] = {}
+
+    def call() -> None:
+        try:
+            box["value"] = target()  # type: ignore[operator]
+        except BaseException as exc:  # noqa: BLE001 - handed back to the test
+            box["error"] = exc
+
+    thread = threading.Thread(target=call, daemon=True)
+    thread.start()
+    thread.join(timeout)
+    assert not thread.is_alive(), "the call blocked"
+    if "error" in box:
+        raise box["error"]  # type: ignore[misc]
+    return box.get("value")
+
+
+# --- 1. report -o never replaces a workspace file ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "fangkong.toml",
+        "records/2021-01.toml",
+        "records/new-file.md",
+        "records/",
+        ".fangkong/anything.md",
+        "records/../fangkong.toml",
+        "sub/../records/2021-01.toml",
+    ],
+)
+def test_report_never_writes_over_the_workspace(recorded: Path, target: str) -> None:
+    (recorded / "sub").mkdir()
+    (recorded / ".fangkong").mkdir(exist_ok=True)
+    before = snapshot(recorded)
+    result = invoke(["report", "--month", "2021-01", "-f", "md", "-o", target], cwd=recorded, now=NOW)
+    assert result.exit_code == 2, result.stderr
+    assert "工作区自己的文件" in result.stderr
+    assert snapshot(recorded) == before
+    assert not (recorded / "records" / "new-file.md").exists()
+
+
+def test_report_never_writes_over_the_checklist_it_uses(tmp_path: Path) -> None:
+    checklist = write_mini_checklist(tmp_path / "lists")
+    ws = make_workspace(tmp_path / "ws", checklist=str(checklist))
+    text = checklist.read_text(encoding="utf-8")
+    result = invoke(["report", "--month", "2021-01", "-f", "md", "-o", str(checklist)], cwd=ws, now=NOW)
+    assert result.exit_code == 2
+    assert str(checklist) in result.stderr
+    assert checklist.read_text(encoding="utf-8") == text
+
+
+def test_report_through_a_symlink_to_a_workspace_file_is_refused(recorded: Path, tmp_path: Path) -> None:
+    month = recorded / "records" / "2021-01.toml"
+    before = month.read_bytes()
+    link = tmp_path / "innocent.md"
+    link.symlink_to(month)
+    folder_link = tmp_path / "out"
+    folder_link.symlink_to(recorded / "records")
+    for target in (link, folder_link / "2021-01.toml", folder_link):
+        result = invoke(["report", "--month", "2021-01", "-f", "md", "-o", str(target)], cwd=recorded, now=NOW)
+        assert result.exit_code == 2, (target, result.stderr)
+    assert month.read_bytes() == before
+    assert sorted(p.name for p in (recorded / "records").iterdir()) == ["2021-01.toml"]
+
+
+def test_report_next_to_the_workspace_files_is_fine(recorded: Path) -> None:
+    result = invoke(["report", "--month", "2021-01", "-f", "md", "-o", "report.md"], cwd=recorded, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    assert (recorded / "report.md").read_text(encoding="utf-8").strip()
+
+
+# --- 6. FIFOs, devices and paths out of the workspace --------------------------------------
+
+
+def test_read_bounded_refuses_what_is_not_a_regular_file(tmp_path: Path) -> None:
+    with pytest.raises(FileProblems) as caught:
+        read_bounded(tmp_path, 100)
+    assert caught.value.problems[0].key == "file_is_directory"
+    if Path("/dev/zero").exists():
+        with pytest.raises(FileProblems) as caught:
+            _no_hang(lambda: read_bounded(Path("/dev/zero"), 100))
+        assert caught.value.problems[0].key == "file_not_regular"
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 101)
+    with pytest.raises(FileProblems) as caught:
+        read_bounded(big, 100)
+    assert caught.value.problems[0].key == "file_too_large"
+    assert read_bounded(big, 101) == b"x" * 101
+
+
+@needs_fifo
+def test_read_bounded_does_not_wait_on_a_named_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    for call in (lambda: read_bounded(fifo, 100), lambda: sha256_of(fifo)):
+        with pytest.raises(FileProblems) as caught:
+            _no_hang(call)
+        assert caught.value.problems[0].key == "file_not_regular"
+
+
+@needs_fifo
+def test_a_pipe_as_checklist_or_extra_file_is_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.yaml"
+    os.mkfifo(fifo)
+    result = _no_hang(lambda: invoke(["checklist", "validate", str(fifo)]))
+    assert result.exit_code == 3, result.stderr  # type: ignore[attr-defined]
+    assert "不是普通文件" in result.stderr  # type: ignore[attr-defined]
+    ws = make_workspace(tmp_path / "ws")
+    config = ws / "fangkong.toml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace('checklist = "qzbt-2021-4"', f'checklist = "qzbt-2021-4"\nextra = ["{fifo}"]'), encoding="utf-8")
+    result = _no_hang(lambda: invoke(["status"], cwd=ws, now=NOW))
+    assert result.exit_code == 3, result.stderr  # type: ignore[attr-defined]
+    assert str(fifo) in result.stderr  # type: ignore[attr-defined]
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_as_checklist_is_refused() -> None:
+    result = _no_hang(lambda: invoke(["checklist", "show", "--checklist", "/dev/zero"]))
+    assert result.exit_code == 3, result.stderr  # type: ignore[attr-defined]
+    assert "/dev/zero" in result.stderr  # type: ignore[attr-defined]
+
+
+@needs_fifo
+def test_history_never_opens_evidence_out_of_the_workspace_or_a_pipe(workspace: Path, tmp_path: Path) -> None:
+    proof = workspace / "proof.txt"
+    proof.write_text("值班记录", encoding="utf-8")
+    result = invoke(["mark", "2.8", "-s", "done", "--by", "张三", "-e", "proof.txt", "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    month = workspace / "records" / "2021-01.toml"
+    outside = tmp_path / "outside.txt"
+    outside.write_text("值班记录", encoding="utf-8")  # same bytes, same hash: must still not be read
+    text = month.read_text(encoding="utf-8")
+    for value in (str(outside), "../outside.txt", "pipe.txt"):
+        if value == "pipe.txt":
+            proof.unlink()
+            os.mkfifo(workspace / "pipe.txt")
+        month.write_text(text.replace('value = "proof.txt"', f'value = "{value}"'), encoding="utf-8")
+        result = _no_hang(lambda: invoke(["history", "--format", "json"], cwd=workspace, now=NOW))
+        assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+        entries = json.loads(result.stdout)["records"]  # type: ignore[attr-defined]
+        assert [e["evidence_changed"] for e in entries] == [[value]]
+
+
+@needs_fifo
+def test_a_pipe_as_the_remembered_officer_or_a_cache_entry_is_skipped(recorded: Path) -> None:
+    state = recorded / ".fangkong"
+    (state / "officer").unlink()
+    os.mkfifo(state / "officer")
+    cache = state / "cache"
+    for entry in cache.iterdir():
+        entry.unlink()
+        os.mkfifo(entry)
+    result = _no_hang(lambda: invoke(["mark", "2.8", "-s", "done", "--date", "2021-01-06"], cwd=recorded, now=NOW))
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]  # no officer known
+    result = _no_hang(lambda: invoke(["status", "--format", "json"], cwd=recorded, now=NOW))
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+
+
+def test_checklist_problems_still_name_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text('section:\n  id: "8"\n  number: 八\n  title: 测试\nmeasures:\n  - id: "8.1"\n    title: 标题\n    source: 原文\n    frequency: hourly\n    evidence: 记录\n', encoding="utf-8")
+    result = invoke(["checklist", "validate", str(bad)])
+    assert result.exit_code == 3
+    assert f"{bad}:9: measures[1].frequency" in result.stderr
+
+
+if sys.platform == "win32":  # pragma: no cover
+    pytestmark = pytest.mark.skip(reason="POSIX file semantics")
