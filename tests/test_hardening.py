@@ -209,3 +209,125 @@ def test_checklist_problems_still_name_file_and_line(tmp_path: Path) -> None:
 
 if sys.platform == "win32":  # pragma: no cover
     pytestmark = pytest.mark.skip(reason="POSIX file semantics")
+
+
+# --- 2. characters a report cannot hold are refused where they are typed -------------------
+
+BAD_CHARS = ["\ufffe", "\uffff", "\udcff", "\x0b"]
+
+
+@pytest.mark.parametrize("char", BAD_CHARS)
+@pytest.mark.parametrize(
+    ("args", "option"),
+    [
+        (["--note", "值{c}班"], "--note"),
+        (["--evidence", "值班记录{c}见台账"], "--evidence"),
+        (["--by", "张{c}三"], "--by"),
+    ],
+)
+def test_mark_refuses_characters_a_report_cannot_hold(workspace: Path, char: str, args: list[str], option: str) -> None:
+    before = snapshot(workspace)
+    typed = [a.replace("{c}", char) for a in args]
+    result = invoke(["mark", "2.8", "-s", "done", "--by", "张三", *typed, "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    assert result.exit_code == 2, result.stderr
+    assert option in result.stderr
+    # a lone surrogate comes from bytes the terminal could not decode: said as such
+    assert ("UTF-8" if char == "\udcff" else f"U+{ord(char):04X}") in result.stderr
+    assert snapshot(workspace) == before
+
+
+def test_mark_refuses_them_in_a_reason(workspace: Path) -> None:
+    result = invoke(["mark", "2.8", "-s", "na", "--reason", "不\ufffe适用", "--by", "张三", "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    assert result.exit_code == 2 and "--reason" in result.stderr and "U+FFFE" in result.stderr
+    assert not (workspace / "records" / "2021-01.toml").exists()
+
+
+def test_check_refuses_them_in_a_typed_note(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", checklist=str(write_mini_checklist(tmp_path / "lists")))
+    result = invoke(["check", "--date", "2021-01-04", "--by", "李四"], cwd=ws, tty=True, input="1\n值班\ufffe\n", now="2021-01-04T20:00:00+08:00")
+    assert result.exit_code == 2 and "U+FFFE" in result.stderr
+    assert not (ws / "records" / "2021-01.toml").exists()
+
+
+def test_init_refuses_them_in_the_unit_name(tmp_path: Path) -> None:
+    result = invoke(["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "西宁\uffff", "--start", "2021-01-04"], now=NOW)
+    assert result.exit_code == 2 and "--unit-name" in result.stderr and "U+FFFF" in result.stderr
+    assert not (tmp_path / "ws" / "fangkong.toml").exists()
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('name = "西宁市总工会"', 'name = "西宁市\ufffe总工会"'),
+        ('preparer = ""', 'preparer = "王\uffff"'),
+        ('timezone = "Asia/Shanghai"', 'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "本单位\ufffe不涉及"'),
+    ],
+)
+def test_fangkong_toml_refuses_them(workspace: Path, old: str, new: str) -> None:
+    config = workspace / "fangkong.toml"
+    text = config.read_text(encoding="utf-8")
+    assert old in text
+    config.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke(["report", "--month", "2021-01", "-f", "docx", "-o", str(workspace / "r.docx")], cwd=workspace, now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(f"{config}:") and "U+FFF" in result.stderr
+    assert not (workspace / "r.docx").exists()
+
+
+def test_a_checklist_refuses_them(tmp_path: Path) -> None:
+    path = write_mini_checklist(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: 每周宣传", 'title: "每周\\uFFFE宣传"'), encoding="utf-8")  # escaped
+    result = invoke(["checklist", "validate", str(path)])
+    assert result.exit_code == 3
+    assert f"{path}:17: measures[3].title" in result.stderr and "U+FFFE" in result.stderr
+    path.write_text(text.replace("title: 每周宣传", "title: 每周\uffff宣传"), encoding="utf-8")  # raw
+    result = invoke(["checklist", "validate", str(path)])
+    assert result.exit_code == 3
+    assert f"{path}:17: " in result.stderr and "U+FFFF" in result.stderr
+
+
+def test_a_records_file_refuses_them(recorded: Path) -> None:
+    month = recorded / "records" / "2021-01.toml"
+    month.write_text(month.read_text(encoding="utf-8").replace('by = "张三"', 'by = "张三"\nnote = "\uffff"'), encoding="utf-8")
+    result = invoke(["report", "--month", "2021-01", "-f", "docx", "-o", str(recorded / "r.docx")], cwd=recorded, now=NOW)
+    assert result.exit_code == 3 and "U+FFFF" in result.stderr and str(month) in result.stderr
+
+
+def test_a_remembered_officer_with_them_is_refused(recorded: Path) -> None:
+    (recorded / ".fangkong" / "officer").write_text("张\ufffe三", encoding="utf-8")
+    result = invoke(["mark", "2.8", "-s", "done", "--date", "2021-01-06"], cwd=recorded, now=NOW)
+    assert result.exit_code == 2 and "U+FFFE" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_ordinary_chinese_text_still_reaches_every_report(recorded: Path, fmt: str) -> None:
+    result = invoke(["mark", "2.9", "-s", "done", "--by", "张三", "--note", "“已落实”——见台账（第3页）；emoji 😀", "--date", "2021-01-06"], cwd=recorded, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    out = recorded / f"r.{fmt}"
+    result = invoke(["report", "--month", "2021-01", "-o", str(out)], cwd=recorded, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    assert out.stat().st_size > 0
+
+
+# --- 7. fangkong.toml: TOML types, not strings that look like them -------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "fragment"),
+    [
+        ("format = 1", 'format = "1"', 1, "应为整数"),
+        ("start = 2021-01-04", 'start = "2021-01-04"', 9, "不加引号"),
+        ("start = 2021-01-04", "start = 2021-01-04T08:00:00", 9, "应为日期"),
+        ("start = 2021-01-04", "start = 2021-01-04\nend = \"2021-03-31\"", 10, "不加引号"),
+        ('timezone = "Asia/Shanghai"', 'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "不涉及"\nuntil = "2021-02-01"', 15, "不加引号"),
+        ("start = 2021-01-04", "start = 1999-12-31", 9, "2000"),
+    ],
+)
+def test_fangkong_toml_wants_toml_types(workspace: Path, old: str, new: str, line: int, fragment: str) -> None:
+    config = workspace / "fangkong.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(f"{config}:{line}: "), result.stderr
+    assert fragment in result.stderr

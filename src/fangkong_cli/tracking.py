@@ -8,7 +8,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import FileProblems, UsageProblem
+from .errors import FileProblems, Problem, UsageProblem
 from .fileio import inside, sha256_of
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
@@ -75,6 +75,10 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
     return Evidence(kind="note", value=text)
 
 
+# The option of `mark` each field of a record comes from (`check` asks for the same things).
+_OPTION_OF = {"note": "--note", "reason": "--reason", "by": "--by", "evidence": "--evidence"}
+
+
 class Answer(NamedTuple):
     measure_id: str
     day: date
@@ -119,8 +123,11 @@ def build_record(
             evidence=tuple(e.to_dict() for e in evidence),
         ).to_domain()
     except ValidationError as exc:
-        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
-        raise UsageProblem("text_invalid", what=what or "input") from exc
+        err = exc.errors(include_url=False)[0]
+        what = _OPTION_OF.get(str(err["loc"][0]), str(err["loc"][0])) if err["loc"] else "input"
+        ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
+        detail = Problem("", None, "invalid_detail", {"type": err["type"], "detail": err["msg"], "ctx": ctx})
+        raise UsageProblem("text_invalid", what=what, text=detail) from exc
     return record, slot
 
 

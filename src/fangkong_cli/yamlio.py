@@ -108,6 +108,13 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         line = mark.line + 1 if mark is not None else None
         detail = exc.problem or exc.context or ""
         return None, [Problem(name, line, "yaml_syntax", {"detail": detail})]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at its line
+        # libyaml counts the position in bytes, the pure-Python reader in characters: find
+        # the character itself (the first of its kind is the one the reader stopped at).
+        if isinstance(exc.character, int) and chr(exc.character) in text:
+            where = text.index(chr(exc.character))
+            return None, [Problem(name, text[:where].count("\n") + 1, "yaml_bad_char", {"char": f"U+{exc.character:04X}"})]
+        return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
     except RecursionError:
