@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import threading
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,99 @@ def test_fangkong_toml_wants_toml_types(workspace: Path, old: str, new: str, lin
     assert result.exit_code == 3, result.stderr
     assert result.stderr.startswith(f"{config}:{line}: "), result.stderr
     assert fragment in result.stderr
+
+
+# --- 3. dates at the edges -----------------------------------------------------------------
+
+EDGE_DATES = ["9999-12-31", "0001-01-01", "1999-12-31", "2101-01-01"]
+
+
+@pytest.mark.parametrize("day", EDGE_DATES)
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "--date", "{d}"],
+        ["mark", "2.8", "-s", "done", "--by", "张三", "--date", "{d}"],
+        ["check", "--date", "{d}"],
+        ["history", "--from", "{d}"],
+        ["history", "--to", "{d}"],
+        ["report", "--date", "{d}", "-f", "json", "-o", "-"],
+        ["report", "--from", "2021-01-04", "--to", "{d}", "-f", "json", "-o", "-"],
+        ["aggregate", "--date", "{d}", "."],
+    ],
+)
+def test_dates_outside_the_years_served_are_usage_errors(recorded: Path, day: str, args: list[str]) -> None:
+    before = snapshot(recorded)
+    result = invoke([a.replace("{d}", day) for a in args], cwd=recorded, now=NOW)
+    assert result.exit_code == 2, result.stderr
+    assert "2000" in result.stderr and "2100" in result.stderr and day in result.stderr
+    assert snapshot(recorded) == before
+
+
+@pytest.mark.parametrize(("option", "value"), [("--month", "0000-01"), ("--month", "9999-12"), ("--week", "9999-W52"), ("--week", "0001-W01")])
+def test_periods_outside_the_years_served_are_usage_errors(recorded: Path, option: str, value: str) -> None:
+    result = invoke(["report", option, value, "-f", "json", "-o", "-"], cwd=recorded, now=NOW)
+    assert result.exit_code == 2, result.stderr
+    assert value in result.stderr and "2100" in result.stderr
+
+
+@pytest.mark.parametrize("now", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "2101-01-01T00:00:00+08:00"])
+def test_fangkong_now_outside_the_years_served_is_a_usage_error(recorded: Path, now: str) -> None:
+    for args in (["status"], ["mark", "2.8", "-s", "done", "--by", "张三"]):
+        result = invoke(args, cwd=recorded, now=now)
+        assert result.exit_code == 2, result.stderr
+        assert now in result.stderr
+
+
+def test_init_refuses_a_campaign_outside_the_years_served(tmp_path: Path) -> None:
+    for flag, value in (("--start", "1900-01-01"), ("--end", "9999-12-31")):
+        result = invoke(["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "单位", flag, value], now=NOW)
+        assert result.exit_code == 2 and value in result.stderr
+    assert not (tmp_path / "ws").exists()
+
+
+def test_the_edges_of_the_years_served_still_work(recorded: Path) -> None:
+    for args in (["status", "--date", "2100-12-31", "--section", "1"], ["report", "--week", "2100-W52", "-f", "json", "-o", "-"]):
+        result = invoke(args, cwd=recorded, now=NOW)
+        assert result.exit_code == 0, result.stderr
+    result = invoke(["status", "--section", "1"], cwd=recorded, now="2100-12-31T23:59:59-12:00")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_a_checklist_date_outside_the_years_served_is_refused(tmp_path: Path) -> None:
+    path = write_mini_checklist(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace('due: "2021-01-10"', 'due: "9999-12-31"'), encoding="utf-8")
+    result = invoke(["checklist", "validate", str(path)])
+    assert result.exit_code == 3
+    assert f"{path}:25: measures[4].due" in result.stderr and "2100" in result.stderr
+
+
+def test_a_record_time_outside_the_years_served_is_bad_data(recorded: Path) -> None:
+    month = recorded / "records" / "2021-01.toml"
+    text = month.read_text(encoding="utf-8")
+    month.write_text(text.replace("at = 2021-01-06 20:00:00+08:00", "at = 9999-12-31 23:00:00-08:00"), encoding="utf-8")
+    assert month.read_text(encoding="utf-8") != text
+    result = invoke(["status"], cwd=recorded, now=NOW)
+    assert result.exit_code == 3 and str(month) in result.stderr and "2100" in result.stderr
+
+
+def test_a_date_long_after_the_campaign_asks_nothing_of_later_years(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", end="2021-03-31")
+    result = invoke(["status", "--date", "2100-12-31", "--format", "json"], cwd=ws, now=NOW)
+    assert result.exit_code == 1 or result.exit_code == 0, result.stderr
+    assert "2100" not in result.stderr and "2050" not in result.stderr  # no calendar note for them
+
+
+def test_each_year_of_the_calendar_is_built_once() -> None:
+    from fangkong_cli.models import Frequency, Measure
+    from fangkong_cli.schedule import Campaign, slots_between
+    from fangkong_cli.workdays import _year_table
+
+    campaign = Campaign(date(2000, 1, 1))
+    measures = [
+        Measure(id=f"1.{i}", title="t", source="s", frequency=Frequency.WORKDAY, evidence="e") for i in range(2)
+    ]
+    _year_table.cache_clear()
+    for measure in measures:
+        slots_between(measure, campaign, date(2000, 1, 1), date(2100, 12, 31))
+    assert _year_table.cache_info().misses == 101

@@ -113,6 +113,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_date": ("日期 “{value}” 无效，应为 2021-01-31 这样的格式", "invalid date '{value}'; use 2021-01-31"),
     "bad_month": ("月份 “{value}” 无效，应为 2021-01 这样的格式", "invalid month '{value}'; use 2021-01"),
     "bad_week": ("周 “{value}” 无效，应为 2021-W05 这样的格式", "invalid week '{value}'; use 2021-W05"),
+    "date_out_of_range": ("日期 “{value}” 超出范围：年份应在 {min} 至 {max} 之间", "date '{value}' is out of range: the year must be from {min} to {max}"),
     "bad_now": ("环境变量 FANGKONG_NOW “{value}” 不是带时区的时间", "FANGKONG_NOW '{value}' is not a time with offset"),
     "period_conflict": ("--month、--week 与 --from/--to 只能选一种", "use one of --month, --week or --from/--to"),
     "period_order": ("--from 不能晚于 --to", "--from must not be after --to"),
