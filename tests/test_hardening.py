@@ -428,3 +428,43 @@ def test_each_year_of_the_calendar_is_built_once() -> None:
     for measure in measures:
         slots_between(measure, campaign, date(2000, 1, 1), date(2100, 12, 31))
     assert _year_table.cache_info().misses == 101
+
+
+# --- 4. nesting deep enough to exhaust the parser's stack ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "section: " + "[" * 800 + "]" * 800 + "\n",  # within libyaml's limit, beyond Python's stack
+        "section: " + "[" * 3000 + "]" * 3000 + "\n",  # beyond libyaml's own limit
+        "section:\n  id: " + "{a: " * 900 + "1" + "}" * 900 + "\n",
+        "".join("  " * i + "k:\n" for i in range(600)) + "  " * 600 + "v\n",
+    ],
+    ids=["flow-lists", "flow-lists-beyond-libyaml", "flow-maps", "block"],
+)
+def test_deep_yaml_is_bad_data_with_the_file(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = invoke(["checklist", "validate", str(path)])
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(str(path)), result.stderr
+    assert "内部错误" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ["[" * 5000 + "]" * 5000, "{a = " * 3000 + "1" + "}" * 3000])
+def test_deep_toml_in_fangkong_toml_is_bad_data_with_the_file(workspace: Path, value: str) -> None:
+    config = workspace / "fangkong.toml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\ndeep = {value}\n", encoding="utf-8")
+    before = snapshot(workspace)
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(str(config)) and "嵌套" in result.stderr
+    assert snapshot(workspace) == before
+
+
+def test_a_deep_json_report_is_left_out_of_the_roll_up(tmp_path: Path) -> None:
+    (tmp_path / "deep.json").write_text('{"kind": ' + "[" * 100000 + "]" * 100000 + "}", encoding="utf-8")
+    result = invoke(["aggregate", str(tmp_path)], now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert "deep.json" in result.stderr and "内部错误" not in result.stderr
