@@ -3,8 +3,11 @@ nesting, full disks, FIFOs and devices, wrong types in fangkong.toml."""
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
+import subprocess
 import sys
 import threading
 from datetime import date
@@ -13,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, make_workspace, write_mini_checklist
+from fangkong_cli.__main__ import run
 from fangkong_cli.errors import FileProblems
 from fangkong_cli.fileio import read_bounded, sha256_of
 
 NOW = "2021-01-06T20:00:00+08:00"
+FANGKONG = str(Path(sys.executable).with_name("fangkong"))
 needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
 
 
@@ -468,3 +473,58 @@ def test_a_deep_json_report_is_left_out_of_the_roll_up(tmp_path: Path) -> None:
     result = invoke(["aggregate", str(tmp_path)], now=NOW)
     assert result.exit_code == 3, result.stderr
     assert "deep.json" in result.stderr and "内部错误" not in result.stderr
+
+
+# --- 5. a full disk on standard output -----------------------------------------------------
+
+
+class FullStream(io.StringIO):
+    """Standard output on a full disk: every write fails with ENOSPC."""
+
+    def __init__(self, binary: bool = False) -> None:
+        super().__init__()
+        self._binary = binary
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    @property
+    def buffer(self) -> FullStream:
+        return FullStream(binary=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "--format", "json"],
+        ["report", "--month", "2021-01", "-f", "md", "-o", "-"],
+        ["report", "--month", "2021-01", "-f", "xlsx", "-o", "-"],
+        ["checklist", "show"],
+        ["--help"],
+    ],
+)
+def test_a_full_disk_on_stdout_is_said_plainly(recorded: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    err = io.StringIO()
+    saved = Path.cwd()
+    monkeypatch.setenv("FANGKONG_NOW", NOW)
+    monkeypatch.setattr(sys, "stdout", FullStream())
+    monkeypatch.setattr(sys, "stderr", err)
+    try:
+        os.chdir(recorded)
+        code = run(args)
+    finally:
+        os.chdir(saved)
+    assert code == 3, err.getvalue()
+    assert "无法写出结果" in err.getvalue() and "内部错误" not in err.getvalue()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["status"], ["report", "--month", "2021-01", "-f", "md", "-o", "-"]])
+def test_a_full_disk_on_stdout_in_a_real_process(recorded: Path, args: list[str]) -> None:
+    env = {"PATH": os.environ.get("PATH", ""), "LANG": "C", "FANGKONG_NOW": NOW}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([FANGKONG, *args], cwd=recorded, env=env, stdout=full, stderr=subprocess.PIPE, timeout=60)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 3, stderr
+    assert "无法写出结果" in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr

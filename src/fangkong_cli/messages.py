@@ -48,6 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tailoring_unknown_measure": ("tailoring 中的措施 “{id}” 不在清单中", "tailoring names measure '{id}', which is not in the checklist"),
     "write_failed": ("无法写入 {path}：{reason}；原有文件保持不变", "cannot write {path}: {reason}; the existing file is unchanged"),
     "replace_busy": ("{path} 正被其他程序（如 Excel）打开，无法替换；请关闭后重试，原有文件保持不变", "{path} is held open by another program (Excel?); close it and try again; the existing file is unchanged"),
+    "stdout_failed": ("无法写出结果（标准输出）：{reason}；磁盘是否已满？", "could not write the output (standard output): {reason}; is the disk full?"),
     "output_is_directory": ("输出路径 {path} 是文件夹", "output path {path} is a folder"),
     "output_over_workspace": ("不能把报表写到 {path}：那里是工作区自己的文件（{file}），写入会覆盖它；请换一个输出路径", "will not write the report to {path}: it is the workspace's own {file}, which it would replace; choose another output path"),
     "output_folder_missing": ("输出文件夹 {path} 不存在", "output folder {path} does not exist"),
