@@ -528,3 +528,25 @@ def test_a_full_disk_on_stdout_in_a_real_process(recorded: Path, args: list[str]
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == 3, stderr
     assert "无法写出结果" in stderr and "Traceback" not in stderr and "Exception ignored" not in stderr
+
+
+@needs_fifo
+def test_a_pipe_among_the_reports_is_left_out_not_waited_on(recorded: Path, tmp_path: Path) -> None:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", str(reports / "xining.json")], cwd=recorded, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    os.mkfifo(reports / "stuck.json")
+    result = _no_hang(lambda: invoke(["aggregate", str(reports), "--format", "json", "-o", "-"], now=NOW))
+    assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
+    assert "stuck.json" in result.stderr and "不是普通文件" in result.stderr  # type: ignore[attr-defined]
+    assert "xining" in result.stdout  # type: ignore[attr-defined]
+
+
+@needs_fifo
+def test_a_pipe_as_the_list_of_expected_units_is_refused(recorded: Path, tmp_path: Path) -> None:
+    fifo = tmp_path / "units.txt"
+    os.mkfifo(fifo)
+    result = _no_hang(lambda: invoke(["aggregate", str(recorded), "--expect", str(fifo)], now=NOW))
+    assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
+    assert "不是普通文件" in result.stderr  # type: ignore[attr-defined]
