@@ -550,3 +550,21 @@ def test_a_pipe_as_the_list_of_expected_units_is_refused(recorded: Path, tmp_pat
     result = _no_hang(lambda: invoke(["aggregate", str(recorded), "--expect", str(fifo)], now=NOW))
     assert result.exit_code == 2, result.stderr  # type: ignore[attr-defined]
     assert "不是普通文件" in result.stderr  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("format = 1", 'format = "1"', "应为整数"),
+        ("at = 2021-01-06 20:00:00+08:00", 'at = "2021-01-06T20:00:00+08:00"', "带时区的时间"),
+    ],
+)
+def test_records_want_toml_types(recorded: Path, old: str, new: str, fragment: str) -> None:
+    month = recorded / "records" / "2021-01.toml"
+    text = month.read_text(encoding="utf-8")
+    assert old in text
+    month.write_text(text.replace(old, new), encoding="utf-8")
+    result = invoke(["status"], cwd=recorded, now=NOW)
+    assert result.exit_code == 3, result.stderr
+    assert result.stderr.startswith(f"{month}:") and fragment in result.stderr
+    assert month.read_text(encoding="utf-8") == text.replace(old, new)

@@ -190,7 +190,7 @@ class RecordModel(_Strict):
     slot: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
     status: Status
     by: Annotated[FreeText, Field(min_length=1, max_length=64)]
-    at: datetime
+    at: Annotated[datetime, Strict()]  # a TOML date-time, not text that looks like one
     note: FreeText = ""
     reason: FreeText = ""
     evidence: tuple[EvidenceModel, ...] = ()
@@ -223,7 +223,7 @@ RECORD_LIST = TypeAdapter(list[RecordModel])
 class RecordsFileModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format: int
+    format: TomlInt
     record: list[dict[str, Any]] = Field(default_factory=list)
 
 
