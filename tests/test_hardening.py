@@ -42,6 +42,15 @@ def recorded(workspace: Path) -> Path:
     return workspace
 
 
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One workspace with a record for the tests that must change nothing (made once: fast)."""
+    ws = make_workspace(tmp_path_factory.mktemp("shared") / "ws")
+    result = invoke(["mark", "2.8", "--status", "done", "--by", "张三", "--date", "2021-01-05"], cwd=ws, now=NOW)
+    assert result.exit_code == 0, result.stderr
+    return ws
+
+
 def _no_hang(target: object, timeout: float = 20.0) -> object:
     """Run `target()` in a thread; fail (instead of hanging the suite) if it does not return."""
     box: dict[str, object] = {}
@@ -358,25 +367,25 @@ EDGE_DATES = ["9999-12-31", "0001-01-01", "1999-12-31", "2101-01-01"]
         ["aggregate", "--date", "{d}", "."],
     ],
 )
-def test_dates_outside_the_years_served_are_usage_errors(recorded: Path, day: str, args: list[str]) -> None:
-    before = snapshot(recorded)
-    result = invoke([a.replace("{d}", day) for a in args], cwd=recorded, now=NOW)
+def test_dates_outside_the_years_served_are_usage_errors(shared: Path, day: str, args: list[str]) -> None:
+    before = snapshot(shared)
+    result = invoke([a.replace("{d}", day) for a in args], cwd=shared, now=NOW)
     assert result.exit_code == 2, result.stderr
     assert "2000" in result.stderr and "2100" in result.stderr and day in result.stderr
-    assert snapshot(recorded) == before
+    assert snapshot(shared) == before
 
 
 @pytest.mark.parametrize(("option", "value"), [("--month", "0000-01"), ("--month", "9999-12"), ("--week", "9999-W52"), ("--week", "0001-W01")])
-def test_periods_outside_the_years_served_are_usage_errors(recorded: Path, option: str, value: str) -> None:
-    result = invoke(["report", option, value, "-f", "json", "-o", "-"], cwd=recorded, now=NOW)
+def test_periods_outside_the_years_served_are_usage_errors(shared: Path, option: str, value: str) -> None:
+    result = invoke(["report", option, value, "-f", "json", "-o", "-"], cwd=shared, now=NOW)
     assert result.exit_code == 2, result.stderr
     assert value in result.stderr and "2100" in result.stderr
 
 
 @pytest.mark.parametrize("now", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00", "2101-01-01T00:00:00+08:00"])
-def test_fangkong_now_outside_the_years_served_is_a_usage_error(recorded: Path, now: str) -> None:
+def test_fangkong_now_outside_the_years_served_is_a_usage_error(shared: Path, now: str) -> None:
     for args in (["status"], ["mark", "2.8", "-s", "done", "--by", "张三"]):
-        result = invoke(args, cwd=recorded, now=now)
+        result = invoke(args, cwd=shared, now=now)
         assert result.exit_code == 2, result.stderr
         assert now in result.stderr
 
