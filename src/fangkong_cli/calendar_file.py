@@ -48,7 +48,7 @@ def load_calendar(root: Path) -> WorkCalendar | None:
             return _from_plain(stored)
         except (TypeError, ValueError):
             pass
-    from .yamlio import decode_text
+    from .fileio import decode_text
 
     text, problem = decode_text(raw, str(path))
     if problem is not None:
@@ -84,14 +84,9 @@ def _read_bounded(path: Path) -> bytes | None:
 
 def parse_calendar(text: str, name: str) -> WorkCalendar:
     """Check the text of a calendar.toml; raise FileProblems listing every problem."""
-    import tomllib
+    from .fileio import load_toml
 
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileProblems([Problem(name, int(match.group(1)) if match else None, "toml_syntax", {"detail": detail})]) from exc
+    raw = load_toml(text, name)
     from pydantic import ValidationError
 
     from .calendar_schema import CalendarFileModel
@@ -112,7 +107,7 @@ def parse_calendar(text: str, name: str) -> WorkCalendar:
 
 
 def _type_problem(text: str, name: str, err: Any) -> Problem:
-    from .checklist import format_loc
+    from .fileio import format_loc
 
     loc = tuple(err["loc"])
     index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None

@@ -15,12 +15,20 @@ from enum import StrEnum
 from typing import Any
 
 from .errors import UsageProblem
+from .fileio import option_problem
 from .findings_store import FindingEvent, append_events, load_events, make_fields
 from .fsutil import workspace_lock
 from .lights import Light, add_workdays, light_of
 from .models import Evidence, LightRules, Record, Status
 from .schedule import slot_by_key
 from .workspace import Workspace
+
+# The option of `finding` each field of an event comes from.
+_OPTION_OF = {
+    "found": "--found", "rectification": "--rectification", "responsible": "--responsible",
+    "reason": "--reason", "note": "--note", "by": "--by", "evidence": "--evidence",
+    "deadline": "--deadline", "measure": "ID", "slot": "--slot",
+}
 
 
 class FindingState(StrEnum):
@@ -141,8 +149,7 @@ def _checked(event: FindingEvent) -> FindingEvent:
     try:
         EventModel(finding=event.finding, action=event.action, by=event.by, at=event.at, **data)
     except ValidationError as exc:
-        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
-        raise UsageProblem("text_invalid", what=what or "input") from exc
+        raise option_problem(exc, _OPTION_OF) from exc
     return event
 
 

@@ -7,13 +7,13 @@ it sets). State is never stored: it is worked out by replaying the events (findi
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .errors import DataProblem, FileProblems, Problem
+from .fileio import load_toml
 from .findings_fields import FIELD_ORDER
 from .fsutil import atomic_write
 from .models import Evidence, is_safe_unit_id
@@ -86,13 +86,7 @@ def _problem(name: str, line: int | None, err: Any, where: str) -> Problem:
 
 def parse_events(text: str, name: str) -> list[FindingEvent]:
     """Parse one event file; raise FileProblems (file and line) when it is damaged."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        line = int(match.group(1)) if match else None
-        raise FileProblems([Problem(name, line, "toml_syntax", {"detail": detail})]) from exc
+    raw = load_toml(text, name)
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > EVENTS_FORMAT:
         raise FileProblems([Problem(name, 1, "records_newer", {"found": version, "known": EVENTS_FORMAT})])
@@ -117,7 +111,7 @@ def parse_events(text: str, name: str) -> list[FindingEvent]:
 
 
 def read_events_file(path: Path) -> list[FindingEvent]:
-    from .yamlio import read_text_file
+    from .fileio import read_text as read_text_file
 
     text, problem = read_text_file(path, MAX_EVENTS_BYTES)
     if problem is not None:
@@ -212,7 +206,7 @@ def append_events(root: Path, writer: str, events: Sequence[FindingEvent]) -> li
         old: list[FindingEvent] = []
         if path.exists():
             old = read_events_file(path)
-            from .yamlio import read_text_file
+            from .fileio import read_text as read_text_file
 
             text = read_text_file(path, MAX_EVENTS_BYTES)[0] or ""
             if text and not text.endswith("\n"):

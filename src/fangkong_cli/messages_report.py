@@ -172,6 +172,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "agg.why.invalid": ("报告内容有误（{where}：{detail}）", "the report is damaged ({where}: {detail})"),
     "agg.why.control": ("报告内容有误（{where} 含有控制字符或换行）", "the report is damaged ({where} holds control characters or line breaks)"),
     "agg.why.too_large": ("文件太大（上限 {limit} MB）", "file too large (limit {limit} MB)"),
+    "agg.why.not_file": ("不是普通文件（可能是管道或设备），未读取", "not a regular file (a pipe or a device?); not read"),
     "agg.why.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "agg.why.period": ("报告期为 {found}，与汇总的报告期 {expected} 不同", "its period is {found}, not {expected}"),
     "agg.why.checklist": ("清单为 {found}，与其他报告的清单 {expected} 不同", "its checklist is {found}, not {expected} like the others"),

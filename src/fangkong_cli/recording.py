@@ -8,8 +8,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import UsageProblem
+from .errors import FileProblems, UsageProblem
 from .evaluation import is_late, latest_records, slot_of_record
+from .fileio import inside, option_problem, sha256_of
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
@@ -27,26 +28,20 @@ def parse_status(value: str) -> Status:
         raise UsageProblem("bad_status", value=value) from None
 
 
-def file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -> tuple[str, ...]:
-    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone)."""
+    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone).
+
+    A path in a records file is data, maybe hand-edited: one leading out of the workspace, or
+    to anything but a regular file (a FIFO, /dev/zero), is never opened and counts as changed."""
     changed = []
     for e in record.evidence:
         if e.kind != "file" or e.sha256 is None:
             continue
         if e.value not in seen:
+            real = inside(Path(e.value), root)
             try:
-                seen[e.value] = file_sha256(root / e.value)
-            except OSError:
+                seen[e.value] = sha256_of(real) if real is not None else None
+            except FileProblems:
                 seen[e.value] = None
         if seen[e.value] != e.sha256:
             changed.append(e.value)
@@ -74,9 +69,11 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
         if not real.is_file():
             raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
         try:
-            digest = file_sha256(real)
-        except OSError as exc:
-            raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
+            digest = sha256_of(real)  # opens regular files only, even if one was swapped in
+        except FileProblems as exc:
+            problem = exc.problems[0]
+            reason = str(problem.params.get("reason", problem.key))
+            raise UsageProblem("evidence_unreadable", path=text, reason=reason) from exc
         return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
     return Evidence(kind="note", value=text)
 
@@ -85,6 +82,9 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
 # every reader accepts (records.MAX_RECORDS_BYTES).
 MAX_EVIDENCE = 20
 MAX_EVIDENCE_CHARS = 1000
+
+# The option of `mark` each field of a record comes from (`check` asks for the same things).
+_OPTION_OF = {"note": "--note", "reason": "--reason", "by": "--by", "evidence": "--evidence"}
 
 
 class Answer(NamedTuple):
@@ -133,8 +133,7 @@ def build_record(
             evidence=tuple(e.to_dict() for e in evidence),
         ).to_domain()
     except ValidationError as exc:
-        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
-        raise UsageProblem("text_invalid", what=what or "input") from exc
+        raise option_problem(exc, _OPTION_OF) from exc
     return record, slot
 
 

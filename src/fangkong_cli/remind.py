@@ -5,7 +5,6 @@ Standard library only (urllib); nothing in the workspace changes, whatever happe
 
 from __future__ import annotations
 
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,17 +39,16 @@ def robot_path(workspace: Workspace) -> Path:
 
 def load_robot(path: Path) -> Robot:
     """robot.toml: `[robot]` with kind, webhook, optional secret and timeout (seconds)."""
-    from .yamlio import read_text_file
+    from .fileio import read_text as read_text_file
 
     if not path.exists():
         raise DataProblem("robot_missing", path=str(path))
     text, problem = read_text_file(path, 64 * 1024)
     if problem is not None:
         raise FileProblems([problem])
-    try:
-        raw = tomllib.loads(text or "")
-    except tomllib.TOMLDecodeError as exc:
-        raise FileProblems([Problem(str(path), None, "toml_syntax", {"detail": str(exc)})]) from exc
+    from .fileio import load_toml
+
+    raw = load_toml(text or "", str(path))
     robot = raw.get("robot")
     if not isinstance(robot, dict) or set(raw) != {"robot"}:
         raise FileProblems([Problem(str(path), 1, "robot_bad", {"what": "[robot]"})])

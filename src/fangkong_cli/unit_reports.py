@@ -19,13 +19,15 @@ from pydantic import (
     ValidationError,
 )
 
-from .errors import FangkongError, UsageProblem
+from .errors import FangkongError, FileProblems, UsageProblem
 from .evaluation import Figures
+from .fileio import read_bounded
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
 from .schemas import UnitId
 from .workspace import CONFIG_NAME
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
+MAX_EXPECT_BYTES = 8 * 1024 * 1024
 
 
 SKIPPED_FOLDERS = frozenset({"records", "node_modules", "__pycache__"})
@@ -202,10 +204,11 @@ def _unique(paths: list[Path]) -> list[Path]:
 def read_expected(path: Path) -> tuple[str, ...]:
     """Unit ids, one a line (`#` starts a comment), or the `id` column of a CSV file."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise UsageProblem("agg.expect_unreadable", path=str(path), reason=reason) from exc
+        text = read_bounded(path, MAX_EXPECT_BYTES).decode("utf-8-sig")  # never waits on a FIFO
+    except FileProblems as exc:
+        raise UsageProblem("agg.expect_unreadable", path=str(path), reason=exc.problems[0]) from exc
+    except UnicodeDecodeError as exc:
+        raise UsageProblem("agg.expect_unreadable", path=str(path), reason=str(exc)) from exc
     lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
     if not lines:  # an empty list would report "everybody has reported"
         raise UsageProblem("agg.expect_empty", path=str(path))
@@ -228,13 +231,18 @@ def load_report_file(path: Path) -> UnitReport | Rejected:
     """One JSON report, validated lightly; a Rejected says what is wrong with it."""
     source = str(path)
     try:
-        st = path.stat()
-        if st.st_size > MAX_REPORT_BYTES:
+        raw = read_bounded(path, MAX_REPORT_BYTES)  # a FIFO named x.json is refused, not waited on
+        mtime = path.stat().st_mtime
+    except FileProblems as exc:
+        problem = exc.problems[0]
+        if problem.key == "file_too_large":
             return Rejected(source, "too_large", {"limit": MAX_REPORT_BYTES // (1024 * 1024)})
-        raw = path.read_bytes()
+        if problem.key in ("file_not_regular", "file_is_directory"):
+            return Rejected(source, "not_file")
+        return Rejected(source, "unreadable", {"reason": str(problem.params.get("reason", problem.key))})
     except OSError as exc:
         return Rejected(source, "unreadable", {"reason": exc.strerror or str(exc)})
-    return parse_report(raw.removeprefix(b"\xef\xbb\xbf"), source, st.st_mtime)
+    return parse_report(raw.removeprefix(b"\xef\xbb\xbf"), source, mtime)
 
 
 def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Rejected:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -12,8 +11,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import cache
-from .checklist import Checklist, format_loc, load_checklist, resolve_sources
+from .checklist import Checklist, load_checklist, resolve_sources
 from .errors import DataProblem, FileProblems, Problem, UsageProblem
+from .fileio import decode_text, load_toml, read_bounded, read_text, validation_problems
 from .fsutil import atomic_write
 from .models import (
     CONFIG_FORMAT,
@@ -182,11 +182,8 @@ class Workspace:
         return name
 
     def remembered_officer(self) -> str | None:
-        path = self.state_dir / "officer"
-        try:
-            name = path.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
+        text, _ = read_text(self.state_dir / "officer", 4096)
+        name = (text or "").strip()
         return name or None
 
     def remember_officer(self, name: str) -> None:
@@ -213,10 +210,8 @@ def new_writer_name() -> str:
 
 
 def _key_line(path: Path, key: str, value: str | None = None) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
+    text, _ = read_text(path, MAX_CONFIG_BYTES)
+    lines = (text or "").splitlines()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if re.match(rf"^{re.escape(key)}\s*=", stripped) and (value is None or value in stripped):
@@ -251,12 +246,7 @@ def _table_line(text: str, loc: tuple[Any, ...]) -> int | None:
 
 
 def parse_config(text: str, name: str) -> WorkspaceConfig:
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileProblems([Problem(name, int(match.group(1)) if match else None, "toml_syntax", {"detail": detail})]) from exc
+    raw = load_toml(text, name)
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > CONFIG_FORMAT:
         raise FileProblems([Problem(name, 1, "config_newer", {"found": version, "known": CONFIG_FORMAT})])
@@ -267,21 +257,7 @@ def parse_config(text: str, name: str) -> WorkspaceConfig:
     try:
         return WorkspaceConfigModel.model_validate(raw).to_domain()
     except ValidationError as exc:
-        problems = [
-            Problem(
-                name,
-                _table_line(text, tuple(err["loc"])),
-                "invalid_value",
-                {
-                    "where": format_loc(err["loc"]),
-                    "type": err["type"],
-                    "detail": err["msg"],
-                    "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
-                },
-            )
-            for err in exc.errors(include_url=False)
-        ]
-        raise FileProblems(problems) from exc
+        raise FileProblems(validation_problems(exc, name, lambda loc: _table_line(text, loc))) from exc
 
 
 def find_root(explicit: Path | None, env_home: str | None, cwd: Path) -> Path:
@@ -303,15 +279,8 @@ def find_root(explicit: Path | None, env_home: str | None, cwd: Path) -> Path:
 
 def open_workspace(root: Path) -> Workspace:
     """Read and validate fangkong.toml (through the derived cache when its bytes match)."""
-    from .yamlio import decode_text
-
     path = root / CONFIG_NAME
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_CONFIG_BYTES // 1024})])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    raw = read_bounded(path, MAX_CONFIG_BYTES)
     key = cache.content_key(raw)
     stored = cache.read(root, "config.bin", key)
     if stored is not None:

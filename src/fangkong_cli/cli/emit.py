@@ -1,6 +1,7 @@
 """Writing a report or roll-up where the user asked: a file, a folder, or stdout."""
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -25,8 +26,12 @@ def chosen_format(fmt: F | None, output: str | None, kinds: type[F], default: F)
     return default
 
 
-def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str) -> Path | None:
-    """Write `data`; the file written, or None for standard output."""
+def emit(
+    env: Env, data: bytes, fmt: str, output: str | None, default_name: str,
+    protect: Callable[[Path], None] | None = None,
+) -> Path | None:
+    """Write `data`; `protect` may refuse the final path (UsageProblem) before anything is
+    written. The file written, or None for standard output."""
     from ..fsutil import write_output
 
     if output == "-":
@@ -47,6 +52,8 @@ def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str)
         raise UsageProblem("output_folder_missing", path=output)
     if path.is_dir():  # a shared folder: the usual file name inside it
         path = path / default_name
+    if protect is not None:
+        protect(path)
     write_output(path, data)
     env.output.say("rep.written", path=str(path))
     return path

@@ -26,6 +26,7 @@ def report(
     date: DateOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
+    from ...outputs import refuse_output_over_workspace
     from ...report import Period, build_report
     from ...writers import write_report
 
@@ -51,7 +52,8 @@ def report(
     if period.first > as_of:
         env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
     data = write_report(chosen, built, env.lang)
-    written = emit(env, data, chosen.value, output, f"{built.unit_id}_{period.label}.{chosen.value}")
+    name = f"{built.unit_id}_{period.label}.{chosen.value}"
+    written = emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_workspace(path, ws))
     if sign is not None and written is not None:
         from ...signing import sign_file
 
