@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "fangkong_cli"
 
 # Higher layers may import lower ones, never the reverse. Anything not listed is core (1).
-LAYERS = {"models": 0, "errors": 0, "writers": 2, "cli": 3, "__main__": 4}
+LAYERS = {"models": 0, "errors": 0, "limits": 0, "writers": 2, "cli": 3, "__main__": 4}
 
 
 def _module_name(path: Path) -> str:
@@ -97,4 +97,5 @@ def test_the_bottom_layer_imports_nothing_of_fangkong() -> None:
     graph = _graph()
     assert graph["models"] == set()
     assert graph["errors"] == set()
-    assert graph["schemas"] <= {"models", "errors"}
+    assert graph["limits"] == set()
+    assert graph["schemas"] <= {"models", "errors", "limits"}

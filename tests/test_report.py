@@ -50,11 +50,12 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
             assert mark(ws, "2.18", "--status", "done", day=day.isoformat()) == 0
             mark(ws, "2.10", "2.11", "--status", "done", day=day.isoformat())  # refused on days off
         day += timedelta(days=1)
-    assert mark(ws, "1.7", "--status", "done", "--note", FORMULA_NOTE, day="2021-01-05") == 0
-    assert mark(ws, "4.8", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
+    assert mark(ws, "1.1", "--status", "done", "--note", FORMULA_NOTE, day="2021-01-05") == 0
+    assert mark(ws, "4.19", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
     assert mark(ws, "1.3", "--status", "not_done", "--note", "+待上级通知", day="2021-01-05") == 0
-    assert mark(ws, "2.6", "--status", "na", "--reason", "本单位无集中隔离点", day="2021-01-05") == 0
-    assert mark(ws, "2.2", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0  # late
+    assert mark(ws, "2.19", "--status", "na", "--reason", "由上级工会统一储备配发", day="2021-01-05") == 0
+    # 2.1 is due within the campaign's first 21 days (to 2021-01-24); recorded in February: late
+    assert mark(ws, "2.1", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0
     return ws
 
 
@@ -111,13 +112,13 @@ def test_json_report_schema_and_figures_match_status(month: Path, tmp_path: Path
     assert data["summary"]["overdue"] > 0 and data["summary"]["answered"] > 0
 
     assert measures["2.18"]["overdue_slots"] == [d.isoformat() for d in sorted(SKIPPED_DAYS)]
-    slot = next(s for s in measures["4.8"]["slots"] if s["key"] == "2021-W01")
+    slot = next(s for s in measures["4.19"]["slots"] if s["key"] == "2021-01")
     assert slot["state"] == "partial" and slot["note"] == MARKUP_NOTE
     assert slot["evidence"] == [{"kind": "url", "value": EVIDENCE_URL}]
-    late = next(s for s in measures["2.2"]["slots"] if s["key"] == "2021-W02")
+    late = next(s for s in measures["2.1"]["slots"] if s["key"] == "once")
     assert late["late"] is True
     na = {n["measure"]: n for n in data["not_applicable"]}
-    assert na["2.6"]["reason"] == "本单位无集中隔离点" and na["2.6"]["tailored"] is False
+    assert na["2.19"]["reason"] == "由上级工会统一储备配发" and na["2.19"]["tailored"] is False
     assert na["3.1"]["reason"] == "由市总统一开展送温暖" and na["3.1"]["tailored"] is True
     assert data["signoff"] == {"preparer": "张三", "phone": "0971-1234567", "reviewer": "", "date": "2021-01-31"}
 
@@ -136,22 +137,30 @@ def test_csv_has_bom_one_row_per_slot_and_no_formulas(month: Path, tmp_path: Pat
     assert raw.startswith(b"\xef\xbb\xbf")
     assert raw.count(b"\r\n") >= raw.count(b"\n") - raw.count(b'\n"')  # CRLF row ends
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    header, body = rows[0], rows[1:]
+    header, body = rows[0], rows[1 : rows.index([])]  # the 整改台账 follows an empty row
     assert header[:2] == ["单位编号", "报告期"]
     col = {name: i for i, name in enumerate(header)}
     data = json.loads(report(month, "json", tmp_path / "r.json"))
     expected_rows = sum(max(1, len(m["slots"]) + len(m["events"])) for s in data["sections"] for m in s["measures"])
     assert len(body) == expected_rows
-    notes = {(r[col["编号"]], r[col["时段"]]): r[col["备注"]] for r in body}
-    assert notes[("1.7", "2021-W01")] == "'" + FORMULA_NOTE
-    assert notes[("1.3", "2021-01")] == "'+待上级通知"
-    assert notes[("4.8", "2021-W01")] == MARKUP_NOTE
-    for row in body:
+    # ids, slot keys and dates start with U+2060 so spreadsheets keep them as text
+    assert all(r[col["编号"]].startswith("\u2060") for r in body)
+    bare = [[cell.removeprefix("\u2060") for cell in row] for row in body]
+    notes = {(r[col["编号"]], r[col["时段键"]]): r[col["备注"]] for r in bare}
+    assert notes[("1.1", "once")] == "'" + FORMULA_NOTE
+    assert notes[("1.3", "once")] == "'+待上级通知"
+    assert notes[("4.19", "2021-01")] == MARKUP_NOTE
+    for row in bare:
         for cell in row:
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
-    states = {(r[col["编号"]], r[col["时段"]]): r[col["填报结果"]] for r in body}
+    states = {(r[col["编号"]], r[col["时段键"]]): r[col["填报结果"]] for r in bare}
     assert states[("2.18", "2021-01-07")] == "逾期"
     assert states[("2.18", "2021-01-08")] == "已完成"
+    labels = {(r[col["编号"]], r[col["时段键"]]): r[col["时段"]] for r in bare}
+    assert labels[("2.18", "2021-01-07")] == "2021年1月7日"
+    assert labels[("4.19", "2021-01")] == "2021年1月"  # (weeks are tested on a hand-built report)
+    assert labels[("2.1", "once")] == "一次性"  # the key has a column of its own
+    assert {r[col["报告期"]] for r in bare} == {"2021年1月"}
 
 
 # ---------------------------------------------------------------------------------- xlsx
@@ -162,7 +171,7 @@ def test_xlsx_sheets_values_and_font(month: Path, tmp_path: Path) -> None:
     report(month, "xlsx", tmp_path / "r.xlsx")
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
     assert book.sheetnames[0] == "汇总"
-    assert len(book.sheetnames) == 1 + 4 + 1  # summary, the notice's four sections, notes
+    assert len(book.sheetnames) == 1 + 4 + 1 + 2  # summary, the notice's four sections, the ledger, notes, n/a
     assert book.sheetnames[1].startswith("一、")
     summary = book["汇总"]
     values = [[c.value for c in row] for row in summary.iter_rows()]
@@ -174,7 +183,7 @@ def test_xlsx_sheets_values_and_font(month: Path, tmp_path: Path) -> None:
     assert total[8] == data["summary"]["overdue"]
     assert summary["A1"].font.name == "宋体"
     assert "青总办通〔2021〕4号" in [r[1] for r in values]
-    notes = book[book.sheetnames[-1]]
+    notes = book[book.sheetnames[-2]]
     formula_cells = [c for row in notes.iter_rows() for c in row if c.value == FORMULA_NOTE]
     assert formula_cells and all(c.data_type == "s" for c in formula_cells)  # text, not a formula
     section_two = book[book.sheetnames[2]]
@@ -193,8 +202,8 @@ def test_docx_headings_tables_and_east_asian_font(month: Path, tmp_path: Path) -
     assert "工作情况报告" in document.paragraphs[0].text
     assert "关于进一步加强新冠肺炎疫情防控工作的通知" in document.paragraphs[0].text
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert "总体情况" in headings and "签报" in headings
-    assert any(h.startswith("二、落实工作措施") for h in headings)
+    assert "一、总体情况" in headings and "签报" not in "".join(headings)
+    assert any(h.startswith("（二）落实工作措施") for h in headings)
     summary = document.tables[0]
     total = [c.text for c in summary.rows[-1].cells]
     data = json.loads(report(month, "json", tmp_path / "r.json"))
@@ -207,6 +216,7 @@ def test_docx_headings_tables_and_east_asian_font(month: Path, tmp_path: Path) -
     assert runs and all(r._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in runs)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "填报人：张三" in text and "联系电话：0971-1234567" in text
+    assert text.rstrip().endswith("西宁市总工会\n2021年1月31日")  # the 落款: unit, date in Chinese
     assert document.core_properties.created.year == 2021
 
 
@@ -249,7 +259,7 @@ def test_same_records_give_identical_bytes(month: Path, tmp_path: Path, fmt: str
 def test_stamp_adds_generation_time(month: Path, tmp_path: Path) -> None:
     data = json.loads(report(month, "json", tmp_path / "r.json", "--stamp"))
     assert data["generated_at"] == "2021-02-03T10:00:00+08:00"
-    assert "2021-02-03T10:00:00+08:00" in report(month, "md", tmp_path / "r.md", "--stamp").decode()
+    assert "生成时间：2021年2月3日 10:00" in report(month, "md", tmp_path / "r.md", "--stamp").decode()
 
 
 # ---------------------------------------------------------------------------------- options
@@ -263,7 +273,7 @@ def test_default_file_name_and_language(month: Path, tmp_path: Path) -> None:
     en = invoke(["--lang", "en", "report", "--week", "2021-W02", "--date", "2021-01-31", "-f", "md", "-o", "-"], cwd=month, now=NOW)
     assert en.exit_code == 0, en.stderr
     assert "## Summary" in en.stdout and "2021-W02 (2021-01-11 to 2021-01-17)" in en.stdout
-    assert "值班值守和信息通信畅通" in en.stdout  # checklist text stays as written
+    assert "持续加强值班值守，确保信息通信畅通" in en.stdout  # checklist text stays as written
 
 
 def test_default_period_is_the_month_of_the_day(month: Path) -> None:

@@ -195,15 +195,17 @@ def test_records_from_a_newer_version_are_refused(workspace: Path) -> None:
     assert month.read_text(encoding="utf-8") == "format = 7\n"
 
 
+# The workspace's fangkong.toml: [unit] at lines 3-5; [campaign] at 7-11 (start 9, end 10 from the
+# built-in notice's period, timezone 11); [signoff] at 13-16.
 @pytest.mark.parametrize(
     "edit, fragment, line",
     [
         (lambda t: t.replace('name = "西宁市总工会"', "name = 3"), "应为文本", 5),
-        (lambda t: t.replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Nowhere"\ncolour = "red"'), "未知的时区", 10),
+        (lambda t: t.replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Nowhere"\ncolour = "red"'), "未知的时区", 11),
         (lambda t: t.replace("start = 2021-01-04", "start = 2021-01-04\nstart = 2021-01-05"), "TOML 格式错误", 10),
         (lambda t: t.replace('id = "xining"', 'id = "../../etc"'), "单位编号", 4),
-        (lambda t: t + '\n[[tailoring]]\nmeasure = "9.99"\nreason = "x"\n', "9.99", 18),
-        (lambda t: t + "\n[[tailoring]]\nmeasure = \"2.18\"\n", "缺少必填项", 17),
+        (lambda t: t + '\n[[tailoring]]\nmeasure = "9.99"\nreason = "x"\n', "9.99", 19),
+        (lambda t: t + "\n[[tailoring]]\nmeasure = \"2.18\"\n", "缺少必填项", 18),
     ],
 )
 def test_bad_configuration_names_file_and_line(workspace: Path, edit: object, fragment: str, line: int) -> None:

@@ -183,3 +183,43 @@ def test_records_from_before_chains_are_counted_not_proved(workspace: Path) -> N
     )
     result = invoke(["verify"], cwd=workspace)
     assert result.exit_code == 0 and "1 条记录写于启用校验链之前" in result.stderr
+
+
+# --- signed reports ----------------------------------------------------------------------------
+
+needs_ssh = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen (OpenSSH) is not installed")
+
+
+def make_key(folder: Path, name: str) -> tuple[Path, str]:
+    key = folder / name
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)], check=True, timeout=60)
+    return key, (folder / f"{name}.pub").read_text(encoding="utf-8").strip()
+
+
+@needs_ssh
+def test_a_signed_report_verifies_and_a_changed_one_does_not(recorded: Path, tmp_path: Path) -> None:
+    from fangkong_cli.signing import signature_problem
+
+    key, public = make_key(tmp_path, "xining")
+    out = tmp_path / "xining_2021-01.json"
+    args = ["report", "--month", "2021-01", "--format", "json", "-o", str(out), "--sign", str(key), "--date", "2021-01-31"]
+    result = invoke(args, cwd=recorded, now="2021-02-01T09:00:00+08:00")
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "xining_2021-01.json.sig").read_text(encoding="utf-8").startswith("-----BEGIN SSH SIGNATURE-----")
+    allowed = tmp_path / "allowed_signers"
+    allowed.write_text(f'xining namespaces="fangkong-report" {public}\n', encoding="utf-8")
+    assert signature_problem(out, "xining", allowed) is None
+    assert signature_problem(out, "haidong", allowed) == "sig_invalid"  # signed by another unit's name
+    out.write_bytes(out.read_bytes().replace(b'"done"', b'"partial"', 1))
+    assert signature_problem(out, "xining", allowed) == "sig_invalid"
+    (tmp_path / "xining_2021-01.json.sig").unlink()
+    assert signature_problem(out, "xining", allowed) == "sig_missing"
+
+
+@needs_ssh
+def test_signing_needs_a_file_and_a_key(recorded: Path, tmp_path: Path) -> None:
+    to_stdout = invoke(["report", "--format", "json", "-o", "-", "--sign", str(tmp_path / "k")], cwd=recorded, now="2021-02-01T09:00:00+08:00")
+    assert to_stdout.exit_code == 2 and "标准输出" in to_stdout.stderr
+    no_key = invoke(["report", "--format", "json", "-o", str(tmp_path / "r.json"), "--sign", str(tmp_path / "nokey")], cwd=recorded, now="2021-02-01T09:00:00+08:00")
+    assert no_key.exit_code == 2 and "私钥" in no_key.stderr
+    assert not (tmp_path / "r.json").exists()  # refused before anything was written

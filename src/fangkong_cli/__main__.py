@@ -100,15 +100,22 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     from .cli.app import build_command
     from .cli.clickcompat import click_exceptions
+    from .cli.output import OutputFailed, guard_stdout
 
     errors = click_exceptions()
 
     args = _hoist_lang(sys.argv[1:] if argv is None else argv)
     lang = resolve_lang(_lang_from_argv(args))
+    stdout = sys.stdout
     try:
+        sys.stdout = guard_stdout(stdout)  # a full disk on stdout is said as such (exit 3)
         command = build_command(lang)
         result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
         return result if isinstance(result, int) and 0 <= result <= 4 else ExitCode.OK
+    except OutputFailed as exc:
+        _err(t(lang, "error_prefix") + t(lang, exc.key, **exc.params))
+        _silence_stdout()  # what is still buffered would fail again at exit
+        return exc.exit_code
     except FileProblems as exc:
         for problem in exc.problems:
             _err(format_problem(lang, problem))
@@ -132,17 +139,24 @@ def run(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE
     except BrokenPipeError:
         # The reader went away (`fangkong status | head`): nothing left to say to it.
-        try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):
-            pass
+        _silence_stdout()
         return ExitCode.OK
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         if os.environ.get("FANGKONG_DEBUG"):
             raise
         _err(t(lang, "internal_error", kind=type(exc).__name__, detail=str(exc)[:300]))
         return ExitCode.DATA
+    finally:
+        sys.stdout = stdout
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device: the interpreter's last flush has nowhere to fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def main() -> None:
@@ -150,7 +164,17 @@ def main() -> None:
     # plugins fangkong does not use.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     _harden_streams()
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+    except OSError as exc:  # what the last write left in the buffer did not fit either
+        lang = resolve_lang(_lang_from_argv(sys.argv[1:]))
+        _err(t(lang, "error_prefix") + t(lang, "stdout_failed", reason=exc.strerror or str(exc)))
+        _silence_stdout()
+        code = ExitCode.DATA
+    sys.exit(code)
 
 
 if __name__ == "__main__":

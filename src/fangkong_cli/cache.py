@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 FORMAT = 1
+MAX_ENTRY_BYTES = 256 * 1024 * 1024
 
 
 def _stamp() -> tuple[int, str]:
@@ -43,8 +44,10 @@ def read(root: Path | None, name: str, key: str) -> Any | None:
     """The payload stored for `key`, or None (no cache, another key, an unreadable entry)."""
     if root is None:
         return None
-    try:
-        stamp, stored_key, payload = marshal.loads((root / FOLDER / name).read_bytes())
+    from .fileio import read_bounded
+
+    try:  # bounded, regular files only: a FIFO put in an entry's place is skipped, not waited on
+        stamp, stored_key, payload = marshal.loads(read_bounded(root / FOLDER / name, MAX_ENTRY_BYTES))
     except Exception:  # noqa: BLE001 - a derived file: anything odd means "rebuild it"
         return None
     if stamp != _stamp() or stored_key != key:

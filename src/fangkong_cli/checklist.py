@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from . import cache
 from .errors import FileProblems, Problem, UsageProblem
+from .fileio import decode_text, read_bounded, validation_problems
 from .models import Measure, Notice, Section
-from .yamlio import MAX_YAML_BYTES, YamlDocument, decode_text, parse_yaml
-
-if TYPE_CHECKING:
-    from pydantic import ValidationError
+from .yamlio import MAX_YAML_BYTES, YamlDocument, parse_yaml
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -111,40 +109,6 @@ def checklist_files(given: Sequence[Path]) -> list[Path]:
     return paths
 
 
-def validation_problems(
-    exc: ValidationError, doc_lines: YamlDocument | None, name: str, prefix: tuple[str | int, ...] = ()
-) -> list[Problem]:
-    """One Problem per pydantic error, placed at the line of the offending key."""
-    problems = []
-    for err in exc.errors(include_url=False):
-        loc = (*prefix, *err["loc"])
-        line = doc_lines.line_of(loc) if doc_lines is not None else None
-        problems.append(
-            Problem(
-                name,
-                line,
-                "invalid_value",
-                {
-                    "where": format_loc(loc),
-                    "type": err["type"],
-                    "detail": err["msg"],
-                    "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
-                },
-            )
-        )
-    return problems
-
-
-def format_loc(loc: Iterable[str | int]) -> str:
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
 # What one file holds once validated: ("notice", notice) or ("section", section, measures).
 _Parsed = tuple[Any, ...]
 
@@ -173,23 +137,16 @@ def _validate_file(path: Path, raw: bytes) -> tuple[_Parsed | None, YamlDocument
             measures = tuple(m.to_domain() for m in parsed.measures)
             return ("section", parsed.section.to_domain(), measures), doc, []
     except ValidationError as exc:
-        return None, doc, validation_problems(exc, doc, name)
+        return None, doc, validation_problems(exc, name, doc.line_of)
     return None, doc, [Problem(name, 1, "checklist_unknown_kind")]
 
 
 def _read_file(path: Path, cache_root: Path | None) -> tuple[_Parsed | None, YamlDocument | None, list[Problem]]:
     """One checklist file, validated, through the derived cache when it matches."""
-    name = str(path)
     try:
-        if path.stat().st_size > MAX_YAML_BYTES:
-            return None, None, [Problem(name, None, "file_too_large", {"limit": MAX_YAML_BYTES // 1024})]
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return None, None, [Problem(name, None, "file_is_directory")]
-    except FileNotFoundError:
-        return None, None, [Problem(name, None, "file_not_found")]
-    except OSError as exc:
-        return None, None, [Problem(name, None, "file_unreadable", {"reason": exc.strerror or str(exc)})]
+        raw = read_bounded(path, MAX_YAML_BYTES)  # a FIFO or /dev/zero is refused, not waited on
+    except FileProblems as exc:
+        return None, None, exc.problems
     key = cache.content_key(raw)
     entry = cache.entry_name("checklist", path)
     stored = cache.read(cache_root, entry, key)
@@ -263,8 +220,8 @@ def _line_of_text(path: Path) -> Any:
 
     def line_of(loc: tuple[str | int, ...]) -> int | None:
         try:
-            text, _ = decode_text(path.read_bytes(), str(path))
-        except OSError:
+            text, _ = decode_text(read_bounded(path, MAX_YAML_BYTES), str(path))
+        except FileProblems:
             return None
         doc, _ = parse_yaml(text or "", str(path))
         return doc.line_of(loc) if doc is not None else None

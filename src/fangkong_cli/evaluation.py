@@ -177,10 +177,12 @@ def evaluate(
         sections.append(SectionStatus(entry.section, tuple(measures), sec_figures))
     from .workdays import calendar_covers
 
+    # Only the years the campaign has days in: a --date long after its end asks nothing more.
+    span_first = max(first, campaign.start)
+    span_last = last if campaign.end is None else min(last, campaign.end)
+    has_workday = any(m.frequency is Frequency.WORKDAY for m in checklist.measures)
     uncovered = tuple(
-        year
-        for year in range(first.year, last.year + 1)
-        if any(m.frequency is Frequency.WORKDAY for m in checklist.measures) and not calendar_covers(year)
+        year for year in range(span_first.year, span_last.year + 1) if has_workday and not calendar_covers(year, campaign.calendar)
     )
     counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
     unmatched = _unmatched(checklist, campaign, records, counted)

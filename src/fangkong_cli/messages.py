@@ -8,6 +8,7 @@ from typing import Any, Literal
 from .errors import Problem
 
 Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
 
 # key -> (zh, en). Parameters use str.format names.
 MESSAGES: dict[str, tuple[str, str]] = {
@@ -16,10 +17,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件太大（上限 {limit} KB），已拒绝读取", "file too large (limit {limit} KB); not read"),
     "file_is_directory": ("这是一个文件夹，不是文件", "this is a folder, not a file"),
     "file_not_found": ("找不到这个文件", "no such file"),
+    "file_not_regular": ("不是普通文件（可能是管道或设备），已拒绝读取", "not a regular file (a pipe or a device?); not read"),
+    "too_deep": ("嵌套层次太深，不是有效的数据文件", "nested too deeply to be a valid data file"),
     "file_unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "not_utf8": ("不是 UTF-8 编码（可能是 GBK 或 UTF-16）；请用“UTF-8”另存后再试", "not UTF-8 encoded (GBK or UTF-16?); save it as UTF-8 and try again"),
     "binary_file": ("含有空字符，不是文本文件", "contains NUL bytes; not a text file"),
     "yaml_syntax": ("YAML 格式错误：{detail}", "YAML syntax error: {detail}"),
+    "yaml_bad_char": ("含有 YAML 不允许的字符 {char}；请删去后重试", "contains the character {char}, which YAML does not allow; remove it and try again"),
     "yaml_empty": ("文件是空的", "the file is empty"),
     "yaml_alias": ("不允许使用 YAML 锚点/别名（& 和 *）", "YAML anchors/aliases (& and *) are not allowed"),
     "yaml_tag": ("不允许使用 YAML 标签 {tag}", "YAML tag {tag} is not allowed"),
@@ -64,13 +68,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "campaign.running": ("进行中", "running"),
     "campaign.not_running": ("未在进行", "not running"),
     "campaign.no_end": ("无结束日期", "no end"),
+    "sign_no_ssh_keygen": ("找不到 ssh-keygen（OpenSSH），无法签名；请安装 OpenSSH 客户端", "ssh-keygen (OpenSSH) was not found; install the OpenSSH client to sign"),
+    "sign_key_missing": ("找不到签名用的私钥 {path}", "no private key at {path}"),
+    "sign_failed": ("无法为 {path} 签名：{reason}", "cannot sign {path}: {reason}"),
+    "sign_needs_file": ("签名需要把报告写入文件（-o 文件名），不能写到标准输出", "signing needs the report in a file (-o FILE), not on standard output"),
+    "signed": ("已签名：{path}", "signed: {path}"),
     "records_not_file": ("这里应是一个记录文件（不是文件夹或失效的链接）；请检查", "this should be a records file (not a folder or a broken link)"),
     "records_newer": ("记录文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "records file format {found} is newer than {known}; upgrade fangkong"),
     "config_newer": ("配置文件格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "configuration format {found} is newer than {known}; upgrade fangkong"),
     "tailoring_unknown_measure": ("tailoring 中的措施 “{id}” 不在清单中", "tailoring names measure '{id}', which is not in the checklist"),
     "write_failed": ("无法写入 {path}：{reason}；原有文件保持不变", "cannot write {path}: {reason}; the existing file is unchanged"),
     "replace_busy": ("{path} 正被其他程序（如 Excel）打开，无法替换；请关闭后重试，原有文件保持不变", "{path} is held open by another program (Excel?); close it and try again; the existing file is unchanged"),
+    "stdout_failed": ("无法写出结果（标准输出）：{reason}；磁盘是否已满？", "could not write the output (standard output): {reason}; is the disk full?"),
     "output_is_directory": ("输出路径 {path} 是文件夹", "output path {path} is a folder"),
+    "output_over_workspace": ("不能把报表写到 {path}：那里是工作区自己的文件（{file}），写入会覆盖它；请换一个输出路径", "will not write the report to {path}: it is the workspace's own {file}, which it would replace; choose another output path"),
     "output_folder_missing": ("输出文件夹 {path} 不存在", "output folder {path} does not exist"),
     "locked": ("另一个 fangkong 正在使用工作区 {path}，请稍后再试", "another fangkong is using the workspace {path}; try again shortly"),
     "lock_failed": ("无法锁定工作区 {path}：{reason}", "cannot lock the workspace {path}: {reason}"),
@@ -88,7 +99,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pyd.date_from_datetime_parsing": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
     "pyd.date_from_datetime_inexact": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
     "pyd.date_parsing": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
-    "pyd.date_type": ("应为日期，如 2021-01-31", "must be a date such as 2021-01-31"),
+    "pyd.date_type": ("应为日期，如 2021-01-31（在 fangkong.toml 中不加引号）", "must be a date such as 2021-01-31 (without quotes in fangkong.toml)"),
     "pyd.datetime_type": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
     "pyd.datetime_parsing": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
     "pyd.datetime_from_date_parsing": ("应为带时区的时间，如 2021-01-05T09:00:00+08:00", "must be a time with offset, e.g. 2021-01-05T09:00:00+08:00"),
@@ -99,7 +110,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "pyd.string_too_short": ("不能为空", "must not be empty"),
     "pyd.too_short": ("不能为空", "must not be empty"),
     "pyd.too_long": ("条目太多（最多 {max_length} 条）", "too many entries (at most {max_length})"),
-    "pyd.fk_control_chars": ("含有控制字符", "contains control characters"),
+    "pyd.fk_control_chars": ("含有不允许的字符 {char}（控制字符或无法写入报表的字符）；请删去后重试", "contains the character {char}, which is not allowed (a control character or one a report cannot hold); remove it and try again"),
+    "pyd.string_unicode": ("含有无法识别的字符（终端或脚本的编码不是 UTF-8？）", "contains bytes that are not text (is the terminal or script not UTF-8?)"),
+    "pyd.fk_year_range": ("年份应在 {min} 至 {max} 之间", "the year must be from {min} to {max}"),
     "pyd.fk_one_line": ("只能是一行", "must be a single line"),
     "pyd.fk_blank": ("不能为空", "must not be blank"),
     "pyd.fk_window_dates": ("frequency 为 window 时必须写明结束：end（日期）或 to_day（活动第几天）", "a window needs an end: end (a date) or to_day (a campaign day)"),
@@ -134,10 +147,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_date": ("日期 “{value}” 无效，应为 2021-01-31 这样的格式", "invalid date '{value}'; use 2021-01-31"),
     "bad_month": ("月份 “{value}” 无效，应为 2021-01 这样的格式", "invalid month '{value}'; use 2021-01"),
     "bad_week": ("周 “{value}” 无效，应为 2021-W05 这样的格式", "invalid week '{value}'; use 2021-W05"),
+    "date_out_of_range": ("日期 “{value}” 超出范围：年份应在 {min} 至 {max} 之间", "date '{value}' is out of range: the year must be from {min} to {max}"),
     "bad_now": ("环境变量 FANGKONG_NOW “{value}” 不是带时区的时间", "FANGKONG_NOW '{value}' is not a time with offset"),
     "period_conflict": ("--month、--week 与 --from/--to 只能选一种", "use one of --month, --week or --from/--to"),
     "period_order": ("--from 不能晚于 --to", "--from must not be after --to"),
-    "calendar_fallback": ("注意：法定节假日日历没有 {years} 年的数据，这些年的“工作日”按周一至周五计算", "note: the statutory calendar has no data for {years}; working days there are Monday to Friday"),
+    "calendar_fallback": (
+        "注意：法定节假日日历没有 {years} 年的数据，这些年的“工作日”暂按周一至周五计算，放假和调休日会算错；请按国务院办公厅公布的放假安排在 {path} 中写明该年，例如：[[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+        "note: the statutory calendar has no data for {years}; working days there are taken as Monday to Friday, which is wrong on holidays and make-up days; add the year's official arrangement to {path}, e.g. [[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+    ),
+    "calendar_running_out": (
+        "注意：工作日日历只到 {last}（还有 {days} 天），之后的“工作日”将按周一至周五计算；国务院办公厅公布 {year} 年放假安排后，请在 {path} 中写明，例如：[[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+        "note: the working-day calendar ends on {last} ({days} days from now); after that, working days are taken as Monday to Friday. When the {year} holiday arrangement is published, add it to {path}, e.g. [[year]] year = {year} holidays = [{year}-01-01] workdays = [...]",
+    ),
+    # calendar.toml, the unit's own holiday arrangement
+    "cal_holiday_weekend": ("{date} 是周末，本来就休息：holidays 只列周一至周五中放假的日子", "{date} is a weekend day, a day off anyway: holidays lists only weekdays that are days off"),
+    "cal_workday_weekday": ("{date} 是周一至周五，本来就上班：workdays 只列周末调休上班的日子", "{date} is a weekday, a working day anyway: workdays lists only weekend days that are worked"),
+    "cal_wrong_year": ("{key} 中的 {date} 不在 {year} 年内", "{date} in {key} is not in {year}"),
+    "cal_duplicate_year": ("{year} 年重复（第一次出现在第 {first} 行）", "year {year} appears twice (first at line {first})"),
+    "cal_duplicate_date": ("{key} 中的 {date} 重复列出", "{date} is listed twice in {key}"),
     # --- records, mark, check -------------------------------------------------------------
     "unknown_measure": ("清单中没有措施 “{id}”；用 fangkong checklist show 查看编号", "no measure '{id}' in the checklist; see fangkong checklist show"),
     "unknown_section": ("清单中没有章节 “{id}”", "no section '{id}' in the checklist"),
@@ -148,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_status": ("状态 “{value}” 无效，可选：done、partial、not_done、na", "invalid status '{value}'; use done, partial, not_done or na"),
     "evidence_outside": ("证据文件 {path} 不在工作区内；请把它放进工作区（如 evidence/ 文件夹）", "evidence file {path} is outside the workspace; put it inside (e.g. evidence/)"),
     "evidence_unreadable": ("无法读取证据文件 {path}：{reason}", "cannot read evidence file {path}: {reason}"),
-    "text_invalid": ("{what} 含有控制字符或太长", "{what} contains control characters or is too long"),
+    "text_invalid": ("{what}：{text}", "{what}: {text}"),
     "marked": ("已记录 {id} {title}：{status}（时段 {slot}）", "recorded {id} {title}: {status} (slot {slot})"),
     "marked_late": ("（补录，已标记为迟报）", "(after the slot ended: marked late)"),
     "check_no_terminal": ("fangkong check 需要在终端中交互；脚本或定时任务请用 fangkong mark", "fangkong check needs a terminal; in scripts or cron use fangkong mark"),
@@ -253,9 +280,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_lang": ("语言 “{value}” 无效，可选 zh 或 en", "invalid language '{value}'; use zh or en"),
 }
 
+from .messages_import import IMPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
 from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
 
 MESSAGES.update(REPORT_MESSAGES)
+MESSAGES.update(IMPORT_MESSAGES)
+
+from .messages_findings import FINDING_MESSAGES  # noqa: E402
+
+MESSAGES.update(FINDING_MESSAGES)
 
 from .messages_province import PROVINCE_MESSAGES  # noqa: E402 - the province's roll-up, merged here
 
@@ -364,6 +397,7 @@ MESSAGES.update(
         "help.campaign.id": ("活动编号（默认取清单名称）", "Campaign id (default: the checklist's name)"),
         "help.campaign.end_id": ("要结束的活动编号", "The campaign to end"),
         "help.campaign_opt": ("只看这一项活动（通知）", "Only this campaign (notice)"),
+        "help.report.sign": ("用此 SSH 私钥为报告签名（生成 文件.sig）", "Sign the report with this SSH private key (writes FILE.sig)"),
         "help.verify": ("核验记录未被改动（逐条校验链）", "Check that no record was edited, removed or reordered (hash chains)"),
         "help.checklist.paths": ("另外要列出的清单文件或文件夹", "More checklist files or folders to list"),
     }

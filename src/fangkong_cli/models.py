@@ -247,6 +247,14 @@ class SignOff(NamedTuple):
     reviewer: str = ""
 
 
+class LightRules(NamedTuple):
+    """`[lights]` in fangkong.toml: a deadline turns yellow this many working days before it
+    passes (red after); a finding opened from an answer gets `deadline_workdays` to be rectified."""
+
+    yellow_workdays: int = 3
+    deadline_workdays: int = 5
+
+
 class WorkspaceConfig(NamedTuple):
     """fangkong.toml, validated (see schemas.WorkspaceConfigModel)."""
 
@@ -255,6 +263,7 @@ class WorkspaceConfig(NamedTuple):
     signoff: SignOff = SignOff()
     tailoring: tuple[Tailoring, ...] = ()
     format: int = CONFIG_FORMAT
+    lights: LightRules = LightRules()
     campaigns: tuple[CampaignConfig, ...] = ()  # notices added after the first
 
     @property

@@ -6,15 +6,19 @@ import os
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import UsageProblem
+from .errors import FileProblems, UsageProblem
 from .evaluation import is_late, latest_records, slot_of_record
+from .fileio import inside, option_problem, sha256_of
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .findings_store import FindingEvent
 
 
 def parse_status(value: str) -> Status:
@@ -24,26 +28,20 @@ def parse_status(value: str) -> Status:
         raise UsageProblem("bad_status", value=value) from None
 
 
-def file_sha256(path: Path) -> str:
-    import hashlib
-
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -> tuple[str, ...]:
-    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone)."""
+    """Evidence files of `record` whose bytes are no longer what was recorded (or are gone).
+
+    A path in a records file is data, maybe hand-edited: one leading out of the workspace, or
+    to anything but a regular file (a FIFO, /dev/zero), is never opened and counts as changed."""
     changed = []
     for e in record.evidence:
         if e.kind != "file" or e.sha256 is None:
             continue
         if e.value not in seen:
+            real = inside(Path(e.value), root)
             try:
-                seen[e.value] = file_sha256(root / e.value)
-            except OSError:
+                seen[e.value] = sha256_of(real) if real is not None else None
+            except FileProblems:
                 seen[e.value] = None
         if seen[e.value] != e.sha256:
             changed.append(e.value)
@@ -71,9 +69,11 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
         if not real.is_file():
             raise UsageProblem("evidence_unreadable", path=text, reason="not a file")
         try:
-            digest = file_sha256(real)
-        except OSError as exc:
-            raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
+            digest = sha256_of(real)  # opens regular files only, even if one was swapped in
+        except FileProblems as exc:
+            problem = exc.problems[0]
+            reason = str(problem.params.get("reason", problem.key))
+            raise UsageProblem("evidence_unreadable", path=text, reason=reason) from exc
         return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
     return Evidence(kind="note", value=text)
 
@@ -82,6 +82,9 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
 # every reader accepts (records.MAX_RECORDS_BYTES).
 MAX_EVIDENCE = 20
 MAX_EVIDENCE_CHARS = 1000
+
+# The option of `mark` each field of a record comes from (`check` asks for the same things).
+_OPTION_OF = {"note": "--note", "reason": "--reason", "by": "--by", "evidence": "--evidence"}
 
 
 class Answer(NamedTuple):
@@ -130,8 +133,7 @@ def build_record(
             evidence=tuple(e.to_dict() for e in evidence),
         ).to_domain()
     except ValidationError as exc:
-        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
-        raise UsageProblem("text_invalid", what=what or "input") from exc
+        raise option_problem(exc, _OPTION_OF) from exc
     return record, slot
 
 
@@ -144,16 +146,34 @@ def record_answers(
     lock_timeout: float,
 ) -> list[tuple[Record, Slot]]:
     """Validate every answer first, then store them all under the workspace lock (or none);
-    wait up to `lock_timeout` seconds for another fangkong process to finish."""
+    wait up to `lock_timeout` seconds for another fangkong process to finish. A 未完成 or
+    部分完成 answer opens a finding unless one is open for its slot."""
     today = workspace.today(now)
     for answer in answers:
         if answer.day > today:
             raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
     built = [build_record(workspace, a, by, now, cwd) for a in answers]
     with workspace_lock(workspace.root, lock_timeout):
-        append_records(workspace.records_dir, [r for r, _ in built], workspace.tz, workspace.writer_id(), workspace.root)
+        writer = workspace.writer_id()
+        opened = _shortfall_findings(workspace, [r for r, _ in built])  # a damaged findings file stops all here
+        append_records(workspace.records_dir, [r for r, _ in built], workspace.tz, writer, workspace.root)
+        _store_findings(workspace, writer, opened)
     workspace.remember_officer(by)
     return built
+
+
+def _shortfall_findings(workspace: Workspace, records: Sequence[Record]) -> list[FindingEvent]:
+    """The loop from shortfall to rectification starts here (see findings.py)."""
+    from .findings import shortfall_events
+
+    return shortfall_events(workspace, records, workspace.config.lights)
+
+
+def _store_findings(workspace: Workspace, writer: str, events: list[FindingEvent]) -> None:
+    if events:
+        from .findings_store import append_events
+
+        append_events(workspace.root, writer, events)
 
 
 class HistoryEntry(NamedTuple):

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from collections.abc import Sequence
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any, NamedTuple
 
 from . import cache
 from .errors import DataProblem, FileProblems, Problem
+from .fileio import decode_text, load_toml, read_bounded, validation_problems
 from .fsutil import atomic_write
 from .models import Evidence, Record, Status
 
@@ -33,7 +33,6 @@ MONTH_FILE = re.compile(r"^(\d{4})-(\d{2})\.toml$")
 WRITER_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,47}$")
 TEMP_FILE = re.compile(r"^\..+\.tmp$")  # what fsutil.atomic_write leaves when killed mid-write
 LEGACY = ""  # the writer of files written before writers had folders of their own
-CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})( |$)", re.MULTILINE)
 
 
 class RecordFile(NamedTuple):
@@ -66,27 +65,9 @@ def line_of_record(text: str, index: int, key: str | None) -> int | None:
     return None
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
-    match = re.search(r"line (\d+)", str(exc))
-    return int(match.group(1)) if match else None
-
-
-def toml_problem(exc: tomllib.TOMLDecodeError, text: str, name: str) -> Problem:
-    """A TOML file that does not parse; one left with git's conflict markers is named as such,
-    with the way out."""
-    marker = CONFLICT_MARKER.search(text)
-    if marker is not None:
-        return Problem(name, text[: marker.start()].count("\n") + 1, "git_conflict")
-    detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-    return Problem(name, _toml_error_line(exc), "toml_syntax", {"detail": detail})
-
-
 def parse_records(text: str, name: str) -> list[Record]:
     """Parse one month file; raise FileProblems (file and line) when it is damaged."""
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FileProblems([toml_problem(exc, text, name)]) from exc
+    raw = load_toml(text, name)
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > RECORDS_FORMAT:
         raise FileProblems([Problem(name, 1, "records_newer", {"found": version, "known": RECORDS_FORMAT})])
@@ -97,33 +78,16 @@ def parse_records(text: str, name: str) -> list[Record]:
     try:
         shell = RecordsFileModel.model_validate(raw)
     except ValidationError as exc:
-        problems = [
-            Problem(name, 1, "invalid_value", {"where": ".".join(map(str, e["loc"])), "type": e["type"], "detail": e["msg"], "ctx": {}})
-            for e in exc.errors(include_url=False)
-        ]
-        raise FileProblems(problems) from exc
+        raise FileProblems(validation_problems(exc, name, lambda loc: 1)) from exc
     try:
         return [m.to_domain() for m in RECORD_LIST.validate_python(shell.record)]
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = err["loc"]
-            index = loc[0] if loc and isinstance(loc[0], int) else 0
-            key = str(loc[1]) if len(loc) > 1 else None
-            problems.append(
-                Problem(
-                    name,
-                    line_of_record(text, index, key),
-                    "invalid_value",
-                    {
-                        "where": f"record[{index + 1}]" + (f".{key}" if key else ""),
-                        "type": err["type"],
-                        "detail": err["msg"],
-                        "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
-                    },
-                )
-            )
-        raise FileProblems(problems) from exc
+
+        def line(loc: tuple[str | int, ...]) -> int | None:
+            index = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else 0
+            return line_of_record(text, index, str(loc[2]) if len(loc) > 2 else None)
+
+        raise FileProblems(validation_problems(exc, name, line, prefix=("record",))) from exc
 
 
 def _refuse_odd(path: Path) -> None:
@@ -163,12 +127,7 @@ def record_files(folder: Path) -> list[RecordFile]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.stat().st_size > MAX_RECORDS_BYTES:
-            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_RECORDS_BYTES // 1024})])
-        return path.read_bytes()
-    except OSError as exc:
-        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    return read_bounded(path, MAX_RECORDS_BYTES)
 
 
 # Parsing TOML and validating every record is most of the cost of `status`: the validated
@@ -194,8 +153,6 @@ def _from_row(row: _Row) -> Record:
 
 def read_file(cache_root: Path | None, path: Path) -> list[Record]:
     """The records of one file (through the cache when it matches the file's bytes)."""
-    from .yamlio import decode_text
-
     raw = _read_bytes(path)
     key = cache.content_key(raw)
     name = cache.entry_name("records", path)
@@ -312,8 +269,6 @@ def append_records(
 
 def _appended(path: Path, old: list[Record], new: list[Record]) -> bytes:
     """The file's bytes with `new` appended, in the file's own line endings and BOM."""
-    from .yamlio import decode_text
-
     raw = _read_bytes(path) if path.exists() else b""
     bom = raw.startswith(b"\xef\xbb\xbf")
     text, problem = decode_text(raw, str(path))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from .evaluation import (
@@ -17,6 +17,7 @@ from .evaluation import (
     SlotState,
     evaluate_workspace,
 )
+from .findings import FindingLine, ledger
 from .models import Evidence, Record
 from .workspace import Workspace
 
@@ -135,6 +136,7 @@ class Report:
     signoff: SignOff
     generated_at: datetime | None = None
     calendar_fallback: tuple[int, ...] = ()
+    findings: tuple[FindingLine, ...] = ()  # the 整改台账 of the period (findings.ledger)
     submitted_at: datetime | None = None  # `report --submit` (submission.py)
     nil: bool = False  # 零报告: nothing to report for the period (submission.py)
 
@@ -148,7 +150,8 @@ def build_report(
 ) -> Report:
     """Evaluate the workspace over the period as of a day and gather what the report shows."""
     evaluation = evaluate_workspace(workspace, as_of, period.first, period.last)
-    return report_from_evaluation(workspace, evaluation, period, generated_at)
+    report = report_from_evaluation(workspace, evaluation, period, generated_at)
+    return replace(report, findings=ledger(workspace, period.first, period.last, evaluation.as_of))
 
 
 def report_from_evaluation(

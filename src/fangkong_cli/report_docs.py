@@ -7,7 +7,7 @@ report's figures must add up; extra keys are ignored so a newer minor field neve
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -102,6 +102,10 @@ class NoticeDoc(Loose):
     issuer: Short | None = None
 
 
+class FindingDoc(Loose):
+    light: Literal["red", "yellow", "green"] | None = None
+
+
 class ReportDoc(Loose):
     schema_version: StrictInt
     kind: str
@@ -114,6 +118,7 @@ class ReportDoc(Loose):
     sections: list[_SectionDoc]
     submitted_at: AwareDatetime | None = None
     nil: StrictBool = False
+    findings: list[FindingDoc] = Field(default_factory=list)  # the 整改台账: only lights are read
 
 
 REPORT_DOC = TypeAdapter(ReportDoc)

@@ -50,6 +50,12 @@ class _TreeDoc(Loose):
     units: list[_TreeUnitDoc]
 
 
+class _LightsDoc(Loose):
+    red: Count = 0
+    yellow: Count = 0
+    green: Count = 0
+
+
 class _EntryDoc(Loose):
     unit: UnitId
     name: Short
@@ -63,6 +69,7 @@ class _EntryDoc(Loose):
     summary: FiguresDoc
     sections: dict[Short, FiguresDoc]
     overdue: dict[Short, Count] = Field(default_factory=dict)
+    findings: _LightsDoc = Field(default_factory=lambda: _LightsDoc())
 
 
 class _RollupDoc(Loose):
@@ -150,4 +157,5 @@ def _entry(e: _EntryDoc, doc: _RollupDoc, heads: dict[str, SectionHead], source:
         nil=e.nil,
         reported=e.reported,
         via=source,
+        lights=(e.findings.red, e.findings.yellow, e.findings.green),
     )

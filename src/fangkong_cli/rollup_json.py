@@ -50,6 +50,7 @@ def _entry_dict(s: Any) -> dict[str, Any]:
         "summary": r.figures.as_dict(),
         "sections": {head.id: f.as_dict() for head, f in r.sections},
         "overdue": {m.id: m.overdue for m in r.measures},
+        "findings": dict(zip(("red", "yellow", "green"), r.lights, strict=True)),
     }
 
 

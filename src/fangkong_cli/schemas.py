@@ -17,12 +17,14 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    Strict,
     TypeAdapter,
     field_validator,
     model_validator,
 )
 from pydantic_core import PydanticCustomError
 
+from .limits import MAX_YEAR, MIN_YEAR, year_in_range
 from .models import (
     BUILTIN,
     CONFIG_FORMAT,
@@ -30,6 +32,7 @@ from .models import (
     CampaignConfig,
     Evidence,
     Frequency,
+    LightRules,
     Measure,
     Notice,
     NoticePeriod,
@@ -45,13 +48,26 @@ from .models import (
     is_safe_unit_id,
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Control characters (a terminal can be tricked by them), bidirectional overrides, and what
+# XML 1.0 cannot hold at all (lone surrogates from undecodable command-line bytes, U+FFFE,
+# U+FFFF): a docx or xlsx report could not be written with them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
 ID_PATTERN = r"^[0-9A-Za-z\u4e00-\u9fff][0-9A-Za-z\u4e00-\u9fff_-]*(\.[0-9A-Za-z\u4e00-\u9fff_-]+)*$"
 
 
 def _no_control(value: str) -> str:
-    if _CONTROL.search(value):
-        raise PydanticCustomError("fk_control_chars", "control characters are not allowed")
+    found = _CONTROL.search(value)
+    if found:
+        char = f"U+{ord(found.group()):04X}"
+        raise PydanticCustomError("fk_control_chars", "character {char} is not allowed", {"char": char})
+    return value
+
+
+def _in_years(value: date) -> date:
+    if not year_in_range(value):
+        raise PydanticCustomError(
+            "fk_year_range", "the year must be from {min} to {max}", {"min": MIN_YEAR, "max": MAX_YEAR}
+        )
     return value
 
 
@@ -79,6 +95,12 @@ Line = Annotated[str, AfterValidator(_no_control), AfterValidator(_one_line), Af
 Id = Annotated[str, Field(min_length=1, max_length=32, pattern=ID_PATTERN)]
 FreeText = Annotated[str, Field(max_length=4000), AfterValidator(_no_control)]
 UnitId = Annotated[str, AfterValidator(_safe_unit_id)]
+# A date in a checklist (YAML gives text, parsed here) and in fangkong.toml (TOML has dates of
+# its own: a string or a date-time there is a mistake, refused by the strict form).
+Day = Annotated[date, AfterValidator(_in_years)]
+TomlDay = Annotated[date, Strict(), AfterValidator(_in_years)]
+TomlInt = Annotated[int, Strict()]
+SignOffText = Annotated[str, Field(max_length=40), AfterValidator(_no_control), AfterValidator(_one_line)]
 
 
 class _Strict(BaseModel):
@@ -96,9 +118,9 @@ class MeasureModel(_Strict):
     evidence: Text
     role: Line | None = None
     guidance: Text | None = None
-    due: date | None = None
-    start: date | None = None
-    end: date | None = None
+    due: Day | None = None
+    start: Day | None = None
+    end: Day | None = None
     from_day: Annotated[int, Field(ge=1, le=3660)] | None = None
     to_day: Annotated[int, Field(ge=1, le=3660)] | None = None
 
@@ -191,7 +213,7 @@ class RecordModel(_Strict):
     slot: Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[0-9A-Za-z-]+$")]
     status: Status
     by: Annotated[FreeText, Field(min_length=1, max_length=64)]
-    at: datetime
+    at: Annotated[datetime, Strict()]  # a TOML date-time, not text that looks like one
     note: FreeText = ""
     reason: FreeText = ""
     evidence: tuple[EvidenceModel, ...] = ()
@@ -201,6 +223,7 @@ class RecordModel(_Strict):
     def _checks(self) -> RecordModel:
         if self.at.tzinfo is None:
             raise PydanticCustomError("fk_naive_time", "the time needs an offset")
+        _in_years(self.at.date())
         if self.status is Status.NA and not self.reason.strip():
             raise PydanticCustomError("fk_na_reason", "na needs a reason")
         return self
@@ -225,7 +248,7 @@ RECORD_LIST = TypeAdapter(list[RecordModel])
 class RecordsFileModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    format: int
+    format: TomlInt
     record: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -241,8 +264,8 @@ class CampaignModel(_Strict):
     id: Id | None = None
     checklist: Annotated[str, Field(min_length=1)] = BUILTIN
     extra: list[str] = Field(default_factory=list)
-    start: date
-    end: date | None = None
+    start: TomlDay
+    end: TomlDay | None = None
     timezone: str = DEFAULT_TIMEZONE
 
     @field_validator("timezone")
@@ -285,21 +308,27 @@ class AddedCampaignModel(_Strict):
 class TailoringModel(_Strict):
     measure: Annotated[str, Field(min_length=1, max_length=66, pattern=r"^([0-9A-Za-z_-]+:)?[^:\s]+$")]
     reason: Text
-    until: date | None = None
+    until: TomlDay | None = None
 
 
 class SignOffModel(_Strict):
-    preparer: Annotated[str, Field(max_length=40)] = ""
-    phone: Annotated[str, Field(max_length=40)] = ""
-    reviewer: Annotated[str, Field(max_length=40)] = ""
+    preparer: SignOffText = ""
+    phone: SignOffText = ""
+    reviewer: SignOffText = ""
+
+
+class LightsModel(_Strict):
+    yellow_workdays: Annotated[int, Field(ge=0, le=60, strict=True)] = LightRules().yellow_workdays
+    deadline_workdays: Annotated[int, Field(ge=0, le=250, strict=True)] = LightRules().deadline_workdays
 
 
 class WorkspaceConfigModel(_Strict):
-    format: int = CONFIG_FORMAT
+    format: TomlInt = CONFIG_FORMAT
     unit: UnitModel
     campaign: CampaignModel
     signoff: SignOffModel = SignOffModel()
     tailoring: list[TailoringModel] = Field(default_factory=list)
+    lights: LightsModel = LightsModel()
     campaigns: list[AddedCampaignModel] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -324,4 +353,5 @@ class WorkspaceConfigModel(_Strict):
             signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
             tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
             campaigns=tuple(CampaignConfig(a.checklist, tuple(a.extra), a.start, a.end, tz, a.id) for a in self.campaigns),
+            lights=LightRules(self.lights.yellow_workdays, self.lights.deadline_workdays),
         )

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 
 from .campaigns import EndAdvice, advised_end
 from .checklist import checklist_spec_for
-from .errors import Problem, UsageProblem
+from .fileio import option_problem
 from .workspace import Workspace, create_workspace
 
 if TYPE_CHECKING:
-    from pydantic import ValidationError
+    pass
 
 
 class WorkspaceRequest(NamedTuple):
@@ -24,14 +24,6 @@ class WorkspaceRequest(NamedTuple):
     end: date | None
     checklist: str  # a built-in name, or a path as the user typed it
     timezone: str
-
-
-def _option_problem(exc: ValidationError, option_of: dict[str, str]) -> UsageProblem:
-    err = exc.errors(include_url=False)[0]
-    field = str(err["loc"][0]) if err["loc"] else ""
-    ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
-    detail = Problem("", None, "invalid_detail", {"type": err["type"], "detail": err["msg"], "ctx": ctx})
-    return UsageProblem("bad_option", option=option_of.get(field, field), value=str(err.get("input", "")), text=detail)
 
 
 class Created(NamedTuple):
@@ -52,18 +44,18 @@ def new_workspace(request: WorkspaceRequest, now: datetime, cwd: Path) -> Create
     try:
         unit = UnitModel(id=request.unit_id, name=request.unit_name)
     except ValidationError as exc:
-        raise _option_problem(exc, {"id": "--unit-id", "name": "--unit-name"}) from exc
+        raise option_problem(exc, key="bad_option", option_of={"id": "--unit-id", "name": "--unit-name"}) from exc
     try:
         CampaignModel(timezone=request.timezone, start=now.date())
     except ValidationError as exc:
-        raise _option_problem(exc, {"timezone": "--timezone"}) from exc
+        raise option_problem(exc, key="bad_option", option_of={"timezone": "--timezone"}) from exc
     today = now.astimezone(ZoneInfo(request.timezone)).date()
     checklist = checklist_spec_for(request.checklist, request.root, cwd)
     start = request.start or today
     try:
         campaign = CampaignModel(checklist=checklist, start=start, end=request.end, timezone=request.timezone)
     except ValidationError as exc:
-        raise _option_problem(exc, {"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
+        raise option_problem(exc, key="bad_option", option_of={"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
     config = WorkspaceConfigModel(unit=unit, campaign=campaign).to_domain()
     advice = advised_end(Workspace(request.root, config).checklist.notice, start)
     if request.end is None and advice.end is not None:

@@ -8,6 +8,8 @@ its reason and never stops the roll-up of the others.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
@@ -16,9 +18,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import FangkongError
+from .errors import FangkongError, FileProblems
 from .evaluation import Figures
-from .inputs import InputRefused, read_bounded
+from .fileio import read_bounded
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
 from .report_docs import REPORT_DOC, ReportDoc
 
@@ -68,6 +70,7 @@ class UnitReport:
     nil: bool = False  # 零报告: the unit declared it had nothing to report
     reported: bool = True  # False: a workspace with no record for the period (figures only)
     via: str = ""  # the roll-up file this report came through, if any
+    lights: tuple[int, int, int] = (0, 0, 0)  # open findings: red, yellow, green
 
     @cached_property
     def _by_section(self) -> dict[str, Figures]:
@@ -95,10 +98,12 @@ def read_input(path: Path) -> tuple[bytes, float] | Rejected:
     """The JSON text of a report file (plain, or embedded in xlsx/docx) and its modification time."""
     source = str(path)
     try:
-        raw, mtime = read_bounded(path, MAX_REPORT_BYTES)
-    except InputRefused as exc:
-        reason = "unreadable" if exc.reason == "missing" else exc.reason
-        return Rejected(source, reason, exc.params or ({"reason": "No such file"} if exc.reason == "missing" else {}))
+        raw = read_bounded(path, MAX_REPORT_BYTES)  # a FIFO or a device is refused, not waited on
+        mtime = os.stat(path).st_mtime
+    except FileProblems as exc:
+        return Rejected(source, "file", {"problem": exc.problems[0]})
+    except OSError as exc:
+        return Rejected(source, "unreadable", {"reason": exc.strerror or str(exc)})
     if path.suffix.lower() in OFFICE_SUFFIXES or raw.startswith(b"PK\x03\x04"):
         from .embedded import read_embedded_report
 
@@ -163,6 +168,7 @@ def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Re
         submitted_at=submitted,
         submitted_from=how,
         nil=doc.nil or doc.summary.slots_due == 0,
+        lights=light_counts(f.light for f in doc.findings),
     )
 
 
@@ -238,4 +244,11 @@ def unit_report(report: Report, source: str, mtime: float) -> UnitReport:
         submitted_from=RECORDS if moments else NOTHING,
         nil=nothing_due and not moments,
         reported=bool(moments) or nothing_due,
+        lights=light_counts(f.light.value if f.light else None for f in report.findings),
     )
+
+
+def light_counts(lights: Iterable[str | None]) -> tuple[int, int, int]:
+    """Open findings by light: (red, yellow, green)."""
+    seen = list(lights)
+    return seen.count("red"), seen.count("yellow"), seen.count("green")

@@ -7,14 +7,13 @@ an --expect list that cannot be used is a usage problem (exit 2), as it always w
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 from .errors import FileProblems, Problem, UsageProblem
-from .inputs import InputRefused, decode_any, read_bounded
+from .fileio import load_toml, read_bounded, validation_problems
 from .tree import Tree, TreeUnit, find_cycle, flat_tree
 
 MAX_LIST_BYTES = 8 * 1024 * 1024
@@ -23,16 +22,35 @@ _ID_HEADERS = ("id", "unit_id", "单位编号", "编号")
 _NAME_HEADERS = ("name", "unit_name", "单位名称", "名称", "单位")
 
 
+def decode_any(raw: bytes) -> str | None:
+    """Text as Chinese offices save it: UTF-8 (with or without BOM), UTF-16 with BOM, or GBK.
+
+    None when it is none of these (a binary file). Excel on Chinese Windows saves CSV and
+    text files in GBK ("ANSI"); GB 18030 is its superset, so it decodes both.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in raw:
+        return None
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def _read(path: Path, usage: bool) -> str:
     """The text of a list file; problems as usage (--expect) or file problems (units.toml)."""
     try:
-        raw, _ = read_bounded(path, MAX_LIST_BYTES)
-    except InputRefused as exc:
+        raw = read_bounded(path, MAX_LIST_BYTES)  # a FIFO or /dev/zero is refused, not waited on
+    except FileProblems as exc:
         if usage:
-            raise UsageProblem(f"agg.expect_{exc.reason}", path=str(path), **exc.params) from exc
-        key = {"missing": "file_not_found", "not_regular": "file_not_regular", "too_large": "file_too_large"}.get(exc.reason, "file_unreadable")
-        params = {"limit": MAX_LIST_BYTES // 1024} if exc.reason == "too_large" else dict(exc.params)
-        raise FileProblems([Problem(str(path), None, key, params)]) from exc
+            raise UsageProblem("agg.expect_unreadable", path=str(path), reason=exc.problems[0]) from exc
+        raise
     text = decode_any(raw)
     if text is None:
         if usage:
@@ -145,16 +163,9 @@ def load_units(path: Path) -> Tree:
     """units.toml, validated: unit ids unique, every parent a unit, no cycles, left ≥ joined."""
     from pydantic import ValidationError
 
-    from .checklist import format_loc
-
     text = _read(path, usage=False)
     name = str(path)
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileProblems([Problem(name, int(match.group(1)) if match else None, "toml_syntax", {"detail": detail})]) from exc
+    raw = load_toml(text, name)  # FILE:LINE for a syntax error, git's conflict markers named
     lines = text.splitlines()
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > UNITS_FORMAT:
@@ -163,13 +174,7 @@ def load_units(path: Path) -> Tree:
     try:
         doc = units_doc.model_validate(raw)
     except ValidationError as exc:
-        raise FileProblems([
-            Problem(name, _line_of(lines, err["loc"]), "invalid_value", {
-                "where": format_loc(err["loc"]), "type": err["type"], "detail": err["msg"],
-                "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
-            })
-            for err in exc.errors(include_url=False)
-        ]) from exc
+        raise FileProblems(validation_problems(exc, name, lambda loc: _line_of(lines, loc))) from exc
     units = [TreeUnit(u.id, u.name, u.parent, u.joined, u.left, u.reports) for u in doc.unit]
     _check_tree(name, lines, units)
     return Tree(

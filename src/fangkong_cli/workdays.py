@@ -16,7 +16,7 @@ class WorkCalendar(NamedTuple):
     workdays: frozenset[date] = frozenset()
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)  # every year fangkong accepts (2000-2100, limits.py): never rebuilt
 def _year_table(year: int) -> tuple[frozenset[int], bool]:
     """Ordinals of the working days of `year`, and whether the statutory calendar covers it."""
     import chinese_calendar

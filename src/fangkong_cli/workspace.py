@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -12,12 +11,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import cache
-from .checklist import Checklist, format_loc, load_checklist, resolve_sources
+from .checklist import Checklist, load_checklist, resolve_sources
 from .errors import DataProblem, FileProblems, Problem, UsageProblem
+from .fileio import decode_text, load_toml, read_bounded, read_text, validation_problems
 from .fsutil import atomic_write
 from .models import (
     CONFIG_FORMAT,
     CampaignConfig,
+    LightRules,
     SignOff,
     Tailoring,
     UnitConfig,
@@ -31,6 +32,7 @@ from .workdays import WorkCalendar
 
 CONFIG_NAME = "fangkong.toml"
 STATE_DIR = ".fangkong"
+ROBOT_FILE = "robot.toml"  # the group robot's webhook and secret (fangkong remind): never shared
 MAX_CONFIG_BYTES = 1024 * 1024
 
 
@@ -61,6 +63,8 @@ def config_to_toml(config: WorkspaceConfig) -> str:
             {"id": c.id, "checklist": c.checklist, **({"extra": list(c.extra)} if c.extra else {}), "start": c.start, **({"end": c.end} if c.end else {})}
             for c in config.campaigns
         ]
+    if config.lights != LightRules():
+        data["lights"] = config.lights._asdict()
     return tomli_w.dumps(data)
 
 
@@ -98,7 +102,9 @@ class Workspace:
 
     @cached_property
     def calendar(self) -> WorkCalendar | None:
-        return None
+        from .calendar_file import load_calendar
+
+        return load_calendar(self.root)
 
     @property
     def campaign(self) -> Campaign:
@@ -176,11 +182,8 @@ class Workspace:
         return name
 
     def remembered_officer(self) -> str | None:
-        path = self.state_dir / "officer"
-        try:
-            name = path.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
+        text, _ = read_text(self.state_dir / "officer", 4096)
+        name = (text or "").strip()
         return name or None
 
     def remember_officer(self, name: str) -> None:
@@ -207,10 +210,8 @@ def new_writer_name() -> str:
 
 
 def _key_line(path: Path, key: str, value: str | None = None) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
+    text, _ = read_text(path, MAX_CONFIG_BYTES)
+    lines = (text or "").splitlines()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if re.match(rf"^{re.escape(key)}\s*=", stripped) and (value is None or value in stripped):
@@ -245,12 +246,7 @@ def _table_line(text: str, loc: tuple[Any, ...]) -> int | None:
 
 
 def parse_config(text: str, name: str) -> WorkspaceConfig:
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FileProblems([Problem(name, int(match.group(1)) if match else None, "toml_syntax", {"detail": detail})]) from exc
+    raw = load_toml(text, name)
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > CONFIG_FORMAT:
         raise FileProblems([Problem(name, 1, "config_newer", {"found": version, "known": CONFIG_FORMAT})])
@@ -261,21 +257,7 @@ def parse_config(text: str, name: str) -> WorkspaceConfig:
     try:
         return WorkspaceConfigModel.model_validate(raw).to_domain()
     except ValidationError as exc:
-        problems = [
-            Problem(
-                name,
-                _table_line(text, tuple(err["loc"])),
-                "invalid_value",
-                {
-                    "where": format_loc(err["loc"]),
-                    "type": err["type"],
-                    "detail": err["msg"],
-                    "ctx": {k: str(v) for k, v in (err.get("ctx") or {}).items()},
-                },
-            )
-            for err in exc.errors(include_url=False)
-        ]
-        raise FileProblems(problems) from exc
+        raise FileProblems(validation_problems(exc, name, lambda loc: _table_line(text, loc))) from exc
 
 
 def find_root(explicit: Path | None, env_home: str | None, cwd: Path) -> Path:
@@ -297,15 +279,8 @@ def find_root(explicit: Path | None, env_home: str | None, cwd: Path) -> Path:
 
 def open_workspace(root: Path) -> Workspace:
     """Read and validate fangkong.toml (through the derived cache when its bytes match)."""
-    from .yamlio import decode_text
-
     path = root / CONFIG_NAME
-    try:
-        if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise FileProblems([Problem(str(path), None, "file_too_large", {"limit": MAX_CONFIG_BYTES // 1024})])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from exc
+    raw = read_bounded(path, MAX_CONFIG_BYTES)
     key = cache.content_key(raw)
     stored = cache.read(root, "config.bin", key)
     if stored is not None:
@@ -329,6 +304,7 @@ def _config_to_plain(config: WorkspaceConfig) -> dict[str, Any]:
     data["campaigns"] = [c._asdict() for c in config.campaigns]
     data["signoff"] = config.signoff._asdict()
     data["tailoring"] = [t._asdict() for t in config.tailoring]
+    data["lights"] = config.lights._asdict()
     return plain(data)  # type: ignore[no-any-return]
 
 
@@ -346,6 +322,7 @@ def _config_from_plain(data: dict[str, Any]) -> WorkspaceConfig:
         signoff=SignOff(**data["signoff"]),
         tailoring=tuple(Tailoring(t["measure"], t["reason"], day(t.get("until"))) for t in data["tailoring"]),
         format=data["format"],
+        lights=LightRules(**data["lights"]),
     )
 
 
@@ -364,6 +341,6 @@ def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:
     atomic_write(path, config_to_toml(config).encode("utf-8"))
     gitignore = root / ".gitignore"
     if not gitignore.exists():
-        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n".encode())
+        atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n{ROBOT_FILE}\n".encode())
     return workspace
 

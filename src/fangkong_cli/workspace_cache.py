@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import cache
-from .inputs import read_bounded
+from .fileio import read_bounded
 from .report import Period
 from .unit_reports import UnitReport
 from .unit_reports_plain import from_plain, to_plain
@@ -59,7 +59,7 @@ def _feed(h: Any, data: bytes) -> None:
 @lru_cache(maxsize=256)
 def file_digest(path: str) -> bytes:
     """A checklist file's digest, read once per run however many workspaces use it."""
-    raw, _ = read_bounded(Path(path), MAX_SOURCE_BYTES)
+    raw = read_bounded(Path(path), MAX_SOURCE_BYTES)
     return hashlib.sha256(raw).digest()
 
 
@@ -78,7 +78,7 @@ def _checklist_files(spec: str, root: Path) -> Sequence[str]:
 
 
 def config_digest(root: Path) -> str:
-    raw, _ = read_bounded(root / CONFIG, MAX_SOURCE_BYTES)
+    raw = read_bounded(root / CONFIG, MAX_SOURCE_BYTES)
     return hashlib.sha256(raw).hexdigest()
 
 
@@ -91,7 +91,7 @@ def sources_key(root: Path, periods: Sequence[Period], as_of: date, specs: Seque
     base = len(str(root))
     for path in workspace_sources(root):
         _feed(h, str(path)[base:].encode())
-        _feed(h, read_bounded(path, MAX_SOURCE_BYTES)[0])
+        _feed(h, read_bounded(path, MAX_SOURCE_BYTES))
     for spec in specs:
         for source in _checklist_files(spec, root):
             _feed(h, source.encode())

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from . import workspace_cache
 from .errors import FangkongError, FileProblems, Problem
-from .inputs import InputRefused
 from .report import Period
 from .unit_reports import Rejected, UnitReport, unit_report
 
@@ -51,7 +50,7 @@ def _compute(root: Path, job: Job) -> list[UnitReport]:
 
     try:
         digest: str | None = workspace_cache.config_digest(root)
-    except (OSError, InputRefused):
+    except (OSError, FangkongError):
         digest = None
     workspace = open_workspace(root)
     _share_checklist(workspace)
@@ -59,7 +58,7 @@ def _compute(root: Path, job: Job) -> list[UnitReport]:
     specs = [spec for c in workspace.config.all_campaigns for spec in (c.checklist, *c.extra)]
     try:  # taken before the reports: a file changed meanwhile makes the entry miss next time
         key: str | None = workspace_cache.sources_key(root, job.periods, as_of, specs)
-    except (OSError, InputRefused, FangkongError):
+    except (OSError, FangkongError):
         key = None
     reports = [build_report(workspace, period, as_of) for period in job.periods]
     mtime = _mtime(root)
@@ -81,7 +80,7 @@ def _share_checklist(workspace: Workspace) -> None:
     try:
         paths = tuple(p for spec in (c.checklist, *c.extra) for p in resolve_sources(spec, workspace.root))
         key = tuple((str(p), workspace_cache.file_digest(str(p))) for p in paths)
-    except (OSError, InputRefused, FangkongError):
+    except (OSError, FangkongError):
         return
     workspace.__dict__["checklist"] = _checklist(key, paths)  # where its cached_property keeps it
 

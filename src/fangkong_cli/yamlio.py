@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import Problem
@@ -12,6 +11,9 @@ if TYPE_CHECKING:
     from yaml.nodes import Node
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
+# A checklist nests four levels deep; a file nesting far deeper is not one (and deep enough
+# nesting would exhaust Python's stack).
+MAX_DEPTH = 32
 
 # Path into the data (keys and list indexes) -> 1-based line number.
 LineMap = dict[tuple[str | int, ...], int]
@@ -74,35 +76,6 @@ class YamlDocument:
             loc = loc[:-1]
 
 
-def read_text_file(path: Path, max_bytes: int) -> tuple[str | None, Problem | None]:
-    """Read a UTF-8 file (a BOM is accepted), refusing huge, binary or wrongly encoded ones."""
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return None, Problem(name, None, "file_too_large", {"limit": max_bytes // 1024})
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        return None, Problem(name, None, "file_is_directory")
-    except FileNotFoundError:
-        return None, Problem(name, None, "file_not_found")
-    except OSError as exc:
-        return None, Problem(name, None, "file_unreadable", {"reason": exc.strerror or str(exc)})
-    return decode_text(raw, name)
-
-
-def decode_text(raw: bytes, name: str) -> tuple[str | None, Problem | None]:
-    """UTF-8 text (a BOM is dropped); GBK or binary content is a Problem with its line."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, Problem(name, line, "not_utf8")
-    if "\x00" in text:
-        return None, Problem(name, text[: text.index("\x00")].count("\n") + 1, "binary_file")
-    return text, None
 
 
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -122,8 +95,17 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         line = mark.line + 1 if mark is not None else None
         detail = exc.problem or exc.context or ""
         return None, [Problem(name, line, "yaml_syntax", {"detail": detail})]
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, at its line
+        # libyaml counts the position in bytes, the pure-Python reader in characters: find
+        # the character itself (the first of its kind is the one the reader stopped at).
+        if isinstance(exc.character, int) and chr(exc.character) in text:
+            where = text.index(chr(exc.character))
+            return None, [Problem(name, text[:where].count("\n") + 1, "yaml_bad_char", {"char": f"U+{exc.character:04X}"})]
+        return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
+    except RecursionError:
+        return None, [Problem(name, None, "too_deep")]
     if node is None:
         return None, [Problem(name, 1, "yaml_empty")]
     lines: LineMap = {}
@@ -143,6 +125,9 @@ def _convert(
 
     line = node.start_mark.line + 1
     lines.setdefault(loc, line)
+    if len(loc) > MAX_DEPTH:
+        problems.append(Problem(name, line, "too_deep"))
+        return None
     if node.tag not in _ALLOWED_TAGS:
         problems.append(Problem(name, line, "yaml_tag", {"tag": node.tag}))
         return None

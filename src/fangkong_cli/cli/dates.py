@@ -7,13 +7,22 @@ import re
 from datetime import UTC, date, datetime, timedelta
 
 from ..errors import UsageProblem
+from ..limits import MAX_YEAR, MIN_YEAR
+
+
+def _in_range(year: int, value: str) -> None:
+    """Years 2000-2100 only (limits.py): a typo such as 9999 never reaches the calendars."""
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageProblem("date_out_of_range", value=value, min=MIN_YEAR, max=MAX_YEAR)
 
 
 def parse_date(value: str) -> date:
     try:
-        return date.fromisoformat(value.strip())
+        day = date.fromisoformat(value.strip())
     except ValueError:
         raise UsageProblem("bad_date", value=value) from None
+    _in_range(day.year, value)
+    return day
 
 
 def now() -> datetime:
@@ -26,6 +35,7 @@ def now() -> datetime:
             raise UsageProblem("bad_now", value=fixed) from None
         if value.tzinfo is None:
             raise UsageProblem("bad_now", value=fixed)
+        _in_range(value.year, fixed)  # before any time zone arithmetic: year 1 or 9999 overflows
         return value
     return datetime.now(UTC)
 
@@ -35,6 +45,7 @@ def month_range(value: str) -> tuple[date, date]:
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise UsageProblem("bad_month", value=value)
     year, month = int(match.group(1)), int(match.group(2))
+    _in_range(year, value)
     first = date(year, month, 1)
     nxt = date(year + month // 12, month % 12 + 1, 1)
     return first, nxt - timedelta(days=1)
@@ -44,6 +55,7 @@ def week_range(value: str) -> tuple[date, date]:
     match = re.fullmatch(r"(\d{4})-?W(\d{1,2})", value.strip(), flags=re.IGNORECASE)
     if not match:
         raise UsageProblem("bad_week", value=value)
+    _in_range(int(match.group(1)), value)
     try:
         monday = date.fromisocalendar(int(match.group(1)), int(match.group(2)), 1)
     except ValueError:

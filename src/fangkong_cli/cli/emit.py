@@ -1,6 +1,7 @@
 """Writing a report or roll-up where the user asked: a file, a folder, or stdout."""
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -25,7 +26,12 @@ def chosen_format(fmt: F | None, output: str | None, kinds: type[F], default: F)
     return default
 
 
-def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str) -> None:
+def emit(
+    env: Env, data: bytes, fmt: str, output: str | None, default_name: str,
+    protect: Callable[[Path], None] | None = None,
+) -> Path | None:
+    """Write `data`; `protect` may refuse the final path (UsageProblem) before anything is
+    written. The file written, or None for standard output."""
     from ..fsutil import write_output
 
     if output == "-":
@@ -39,14 +45,17 @@ def emit(env: Env, data: bytes, fmt: str, output: str | None, default_name: str)
             buffer.flush()
         else:
             env.output.data(data.decode("utf-8"))
-        return
+        return None
     path = Path(output) if output else Path.cwd() / default_name
     if output and output.endswith(("/", "\\")) and not path.is_dir():
         # `-o /mnt/share/reports/` with the share not mounted: never a file named `reports`
         raise UsageProblem("output_folder_missing", path=output)
     if path.is_dir():  # a shared folder: the usual file name inside it
         path = path / default_name
+    if protect is not None:
+        protect(path)
     write_output(path, data)
     env.output.say("rep.written", path=str(path))
+    return path
 
 

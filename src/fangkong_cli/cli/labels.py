@@ -6,7 +6,9 @@ terminal is drawn without it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 
 from ..evaluation import Evaluation, Figures, MeasureStatus
 from ..messages import Lang, slot_text, t
@@ -95,8 +97,8 @@ def tsv_cell(value: object) -> str:
     return str(value).replace("\t", " ").replace("\r", " ").replace("\n", " ")
 
 
-def status_tsv(evaluation: Evaluation) -> str:
-    header = ["id", "section", "title", "frequency", "state", "last_done", "next_due", "overdue", "slots_due", "answered", "late"]
+def status_tsv(evaluation: Evaluation, lights: Mapping[str, str] = MappingProxyType({})) -> str:
+    header = ["id", "section", "title", "frequency", "state", "last_done", "next_due", "overdue", "slots_due", "answered", "late", "light"]
     rows = ["\t".join(header)]
     for ms in evaluation.measures:
         rows.append(
@@ -114,6 +116,7 @@ def status_tsv(evaluation: Evaluation) -> str:
                     ms.figures.due,
                     ms.figures.answered,
                     ms.figures.late,
+                    lights.get(ms.measure.id, ""),
                 )
             )
         )

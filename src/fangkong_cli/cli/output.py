@@ -7,6 +7,7 @@ import sys
 from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any
 
+from ..errors import DataProblem
 from ..messages import Lang, t
 
 if TYPE_CHECKING:
@@ -94,3 +95,47 @@ class Output:
 def interactive() -> bool:
     """Prompts only when both stdin and stdout are terminals."""
     return _isatty(sys.stdin) and _isatty(sys.stdout)
+
+
+class OutputFailed(DataProblem):
+    """Standard output could not be written (a full disk, a quota, an I/O error): bad data's
+    exit code 3 with a message saying so, never an internal error."""
+
+
+class _Guarded:
+    """A stream whose write and flush failures become OutputFailed; BrokenPipeError (the reader
+    left: `fangkong status | head`) passes through as it is, everything else is delegated."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def _failed(self, exc: OSError) -> OutputFailed:
+        return OutputFailed("stdout_failed", reason=exc.strerror or str(exc))
+
+    def write(self, data: Any) -> int:
+        try:
+            return int(self._stream.write(data))
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from exc
+
+    @property
+    def buffer(self) -> Any:
+        return _Guarded(self._stream.buffer)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def guard_stdout(stream: IO[str]) -> IO[str]:
+    """`stream` (sys.stdout) with its write failures turned into OutputFailed."""
+    return _Guarded(stream)  # type: ignore[return-value]

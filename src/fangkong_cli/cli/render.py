@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -86,7 +87,10 @@ def state_text(lang: Lang, status: MeasureStatus) -> Text:
     return Text(state_label(lang, status), style="dim" if dim else STATE_STYLE.get(status.state, ""))
 
 
-def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
+LIGHT_STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
+
+
+def status_tables(lang: Lang, evaluation: Evaluation, lights: Mapping[str, str] = MappingProxyType({})) -> RenderableType:
     """The status for a terminal: a Rich table per section, states in colour."""
     parts: list[RenderableType] = []
     for sec in evaluation.sections:
@@ -97,7 +101,9 @@ def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
             else:
                 table.add_column(t(lang, key), overflow="fold", justify="right" if key == "col.overdue" else "left")
         for ms in sec.measures:
+            light = lights.get(ms.measure.id)
             cells = [Text(c) for c in status_cells(lang, ms)]
+            cells[5].stylize(LIGHT_STYLE.get(light or "", ""))  # the deadline in its light's colour
             cells[3] = state_text(lang, ms)
             if ms.figures.overdue:
                 cells[6].stylize("bold red")

@@ -96,5 +96,9 @@ def rollup_text(lang: Lang, rollup: Rollup, width: int) -> str:
         out += grid(headers, rows, (2, 3), width, wide=1)
     else:
         out.append(t(lang, "agg.top_none"))
+    lit = [u for u in rollup.units if any(u.lights)]
+    if lit:  # open findings per unit, by light (from the reports' 整改台账)
+        out += ["", t(lang, "agg.findings")]
+        out += [t(lang, "agg.findings_unit", unit=f"{u.unit_name} ({u.unit_id})", red=u.lights[0], yellow=u.lights[1], green=u.lights[2]) for u in lit]
     out += ["", totals_line(lang, rollup)]
     return "\n".join(out) + "\n"

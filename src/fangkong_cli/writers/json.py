@@ -27,7 +27,12 @@ def dumps(data: Any) -> bytes:
     The same bytes as json.dumps(sort_keys=True, indent=2, ensure_ascii=False), written by
     pydantic-core's encoder, which is many times faster on a province-wide roll-up.
     """
-    return to_json(_sorted(data), indent=2) + b"\n"
+    out = to_json(_sorted(data), indent=2) + b"\n"
+    # U+FFFE and U+FFFF are valid JSON but not valid XML: escaped, so the same bytes can be
+    # embedded in xlsx and docx reports.
+    if b"\xef\xbf\xbe" in out or b"\xef\xbf\xbf" in out:
+        out = out.replace(b"\xef\xbf\xbe", b"\\ufffe").replace(b"\xef\xbf\xbf", b"\\uffff")
+    return out
 
 
 def period_dict(period: Period) -> dict[str, str]:
@@ -114,6 +119,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         data["generated_at"] = report.generated_at.isoformat()
     if report.calendar_fallback:
         data["calendar_fallback"] = list(report.calendar_fallback)
+    data["findings"] = _findings(report)
     if report.submitted_at is not None:
         data["submitted_at"] = report.submitted_at.isoformat()
     if report.nil:
@@ -141,6 +147,7 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
                 "source": u.source,
                 "summary": u.figures.as_dict(),
                 "sections": {head.id: f.as_dict() for head, f in u.sections},
+                "findings": dict(zip(("red", "yellow", "green"), u.lights, strict=True)),
             }
             for u in rollup.units
         ],
@@ -164,3 +171,10 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     from ..rollup_json import rollup_extra
 
     return dumps({**rollup_dict(rollup), **rollup_extra(rollup)})
+
+
+def _findings(report: Report) -> list[dict[str, Any]]:
+    """The 整改台账 as `findings[]` (shape in ledger.py; aggregate counts their lights)."""
+    from .rectification import finding_dict
+
+    return [finding_dict(line) for line in report.findings]

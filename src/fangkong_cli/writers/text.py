@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 
+from .. import cn_dates as cn
 from ..aggregate import Rollup
 from ..evaluation import Figures
 from ..messages import Lang, slot_text, t
 from ..models import Evidence
-from ..report import MeasureLine, Period, Report, Run, SectionPart
-
-FIGURE_KEYS = ("due", "answered", "coverage", "done", "partial", "not_done", "na", "overdue", "late")
+from ..report import MeasureLine, Period, Report, Run
 
 
 def colon(lang: Lang) -> str:
@@ -46,24 +46,40 @@ def section_line(lang: Lang, f: Figures) -> str:
     return t(lang, "rep.section_line", coverage=pct(f.coverage), answered=f.answered, due=f.due, overdue=f.overdue, late=f.late)
 
 
-def figure_headers(lang: Lang) -> list[str]:
-    return [t(lang, f"rep.col.{k}") for k in FIGURE_KEYS]
+def date_text(lang: Lang, day: date) -> str:
+    """2021年1月29日 in Chinese, ISO 2021-01-29 in English."""
+    return cn.cn_date(day) if lang == "zh" else day.isoformat()
 
 
-def figure_values(figures: Figures) -> list[str]:
-    return [
-        str(figures.due), str(figures.answered), pct(figures.coverage), str(figures.done),
-        str(figures.partial), str(figures.not_done), str(figures.na), str(figures.overdue), str(figures.late),
-    ]
+def date_key_text(lang: Lang, value: str) -> str:
+    """An ISO date kept as text (the sign-off date) written for people; other text as it is."""
+    try:
+        return date_text(lang, date.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def moment_text(lang: Lang, moment: datetime | None) -> str:
+    """When a record was made, to the minute, in the offset it was recorded with."""
+    if moment is None:
+        return ""
+    return cn.cn_datetime(moment) if lang == "zh" else f"{moment:%Y-%m-%d %H:%M}"
+
+
+def slot_label(lang: Lang, key: str) -> str:
+    """A slot for people: 2021年1月18日, 2021年第3周（1月18日—1月24日）, 一次性; English keeps the key."""
+    return cn.cn_slot(key) if lang == "zh" else slot_text(lang, key)
 
 
 def runs_text(lang: Lang, runs: Sequence[Run]) -> str:
     parts = []
     for run in runs:
         if run.count == 1:
-            parts.append(slot_text(lang, run.first))
+            parts.append(slot_label(lang, run.first))
+        elif lang == "zh":
+            parts.append(t(lang, "rep.run", span=cn.cn_run(run.first, run.last), count=run.count))
         else:
-            parts.append(t(lang, "rep.run", first=run.first, last=run.last, count=run.count))
+            parts.append(t(lang, "rep.run", span=f"{run.first} to {run.last}", count=run.count))
     return ("、" if lang == "zh" else ", ").join(parts)
 
 
@@ -86,6 +102,9 @@ def rollup_title(lang: Lang, notice_title: str | None, checklist: str) -> str:
 
 
 def period_text(lang: Lang, period: Period) -> str:
+    """2021年1月 / 2021年第3周（1月18日—1月24日） in Chinese; the label and its dates in English."""
+    if lang == "zh":
+        return cn.cn_period(period.first, period.last, period.label)
     return t(lang, "rep.period_value", label=period.label, first=period.first.isoformat(), last=period.last.isoformat())
 
 
@@ -97,12 +116,12 @@ def head_lines(lang: Lang, report: Report) -> list[tuple[str, str]]:
     lines += [
         (t(lang, "rep.unit"), f"{report.unit_name}（{report.unit_id}）" if lang == "zh" else f"{report.unit_name} ({report.unit_id})"),
         (t(lang, "rep.period"), period_text(lang, report.period)),
-        (t(lang, "rep.as_of"), report.as_of.isoformat()),
+        (t(lang, "rep.as_of"), date_text(lang, report.as_of)),
     ]
     if report.report_to:
         lines.append((t(lang, "rep.report_to"), report.report_to))
     if report.generated_at is not None:
-        lines.append((t(lang, "rep.generated"), report.generated_at.isoformat()))
+        lines.append((t(lang, "rep.generated"), moment_text(lang, report.generated_at)))
     return lines
 
 
@@ -112,19 +131,8 @@ def signoff_lines(lang: Lang, report: Report) -> list[tuple[str, str]]:
         (t(lang, "rep.sign.preparer"), s.preparer),
         (t(lang, "rep.sign.phone"), s.phone),
         (t(lang, "rep.sign.reviewer"), s.reviewer),
-        (t(lang, "rep.sign.date"), s.date),
+        (t(lang, "rep.sign.date"), date_key_text(lang, s.date)),
     ]
-
-
-MEASURE_KEYS = ("due", "answered", "done", "partial", "not_done", "na", "overdue", "late")
-
-
-def measure_figure_headers(lang: Lang) -> list[str]:
-    return [t(lang, f"rep.col.{k}") for k in MEASURE_KEYS]
-
-
-def measure_figure_values(figures: Figures) -> list[int]:
-    return [getattr(figures, k) for k in MEASURE_KEYS]
 
 
 def one_line(text: str) -> str:
@@ -141,27 +149,3 @@ def totals_line(lang: Lang, rollup: Rollup) -> str:
         due=f.due, answered=f.answered, coverage=pct(f.coverage), done=f.done, partial=f.partial,
         not_done=f.not_done, na=f.na, overdue=f.overdue, late=f.late,
     )
-
-
-def compact(keys: Sequence[str]) -> str:
-    """A short list of slot keys: all of them when few, else the first and the last."""
-    if len(keys) <= 3:
-        return "、".join(keys)
-    return f"{keys[0]}～{keys[-1]}"
-
-
-REMARK_COLUMNS = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", "rep.col.note", "rep.col.evidence")
-
-
-def remark_headers(lang: Lang) -> list[str]:
-    return [t(lang, k) for k in REMARK_COLUMNS]
-
-
-def remark_rows(lang: Lang, section: SectionPart) -> list[list[str]]:
-    """One row per note or evidence given in a section: measure, slot, status, by, note, evidence."""
-    return [
-        [m.id, slot_text(lang, s.key), state(lang, s.state), s.by, s.note, "；".join(evidence_text(e) for e in s.evidence)]
-        for m in section.measures
-        for s in m.remarks
-    ]
-

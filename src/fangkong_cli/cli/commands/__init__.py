@@ -4,6 +4,20 @@ The list below is the order `fangkong --help` shows them in. A new command is on
 module here plus one entry in COMMANDS.
 """
 
-from . import aggregate, campaign, check, checklist, history, init, mark, report, status, verify
+from . import (
+    aggregate,
+    campaign,
+    check,
+    checklist,
+    finding,
+    history,
+    init,
+    mark,
+    remind,
+    report,
+    sheet,
+    status,
+    verify,
+)
 
-COMMANDS = (init, check, mark, status, history, report, aggregate, campaign, checklist, verify)
+COMMANDS = (init, check, mark, status, history, finding, remind, report, sheet, aggregate, campaign, checklist, verify)

@@ -144,24 +144,13 @@ def show(env: Env, rollup: "Rollup", chosen: AggregateFormat, output: str | None
         env.output.data(rollup_text(env.lang, rollup, env.output.out.width))
         return
     name = f"aggregate_{rollup.period.label}.{chosen.value}"
-    target = output_target(output, name)
-    if target is not None:
-        refuse_output_over_inputs(target, rollup.inputs)
     if chosen is AggregateFormat.docx:
         from ...writers.circular import write_circular
 
         data = write_circular(rollup, env.lang)
     else:
         data = write_rollup(RollupFormat(chosen.value), rollup, env.lang)
-    emit(env, data, chosen.value, output, name)
-
-
-def output_target(output: str | None, default_name: str) -> Path | None:
-    """The file `-o` will write (as the writer decides it), or None for standard output."""
-    if output == "-":
-        return None
-    path = Path(output) if output else Path.cwd() / default_name
-    return path / default_name if path.is_dir() else path
+    emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_inputs(path, rollup.inputs))
 
 
 def print_rejected(env: Env, rejected: "Sequence[Rejected]") -> None:

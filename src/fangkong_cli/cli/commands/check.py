@@ -19,6 +19,7 @@ from ..labels import frequency_label
 from ..options import ByOpt, DateOpt, SectionOpt, WorkspaceOpt
 from ..output import interactive
 from ..prompts import ask
+from .finding import tell_opened
 
 CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
 
@@ -71,9 +72,10 @@ def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by
             if answer is None:
                 skipped += 1
                 continue
-            record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
+            stored = record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
             saved += 1
             console.print(Text(out.t("check_saved"), style="green"))
+            tell_opened(env, workspace, [r for r, _ in stored])
     except (KeyboardInterrupt, EOFError, _Quit) as exc:
         console.print()
         if isinstance(exc, _Quit):

@@ -1,5 +1,6 @@
 """`fangkong checklist list|show|validate`: see and check checklists."""
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -88,9 +89,37 @@ def validate(
             env.output.say("checklist_valid_notice", file=str(path))
 
 
+class SummaryFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def import_notice(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="checklist.import.file", show_default=False)],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="checklist.import.output", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="checklist.import.force")] = False,
+    fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="checklist.import.format")] = SummaryFormat.text,
+) -> None:
+    from ...notice_import.output import import_notice as draft_checklist
+    from ...notice_import.summary import summarise
+    from ...writers.shapes import dumps
+    from ..import_summary import render_text
+
+    env = env_of(ctx)
+    out = output if output is not None else Path.cwd() / f"{file.stem or 'notice'}_checklist"
+    draft = draft_checklist(file, out, force)
+    summary = summarise(draft, out, env.lang)
+    if fmt is SummaryFormat.json:
+        env.output.data(dumps(summary))
+    else:
+        env.output.data(render_text(summary, env.output.t))
+
+
 def register(app: typer.Typer) -> None:
     group = typer.Typer(help="checklist", no_args_is_help=True)
     group.command("list", help="checklist.list")(list_checklists)
     group.command("show", help="checklist.show")(show)
     group.command("validate", help="checklist.validate")(validate)
+    group.command("import", help="checklist.import")(import_notice)
     app.add_typer(group, name="checklist")

@@ -10,6 +10,7 @@ from ...recording import Answer, parse_status, record_answers
 from .. import dates
 from ..context import env_of
 from ..options import ByOpt, DateOpt, WorkspaceOpt
+from .finding import tell_opened
 
 
 def mark(
@@ -47,6 +48,7 @@ def mark(
         if record.at.astimezone(ws.tz).date() > slot.end:
             line += out.t("marked_late")
         out.err.print(line, markup=False, highlight=False)
+    tell_opened(env, ws, [r for r, _ in stored])
 
 
 def register(app: typer.Typer) -> None:

@@ -1,9 +1,11 @@
 """`fangkong report`: the summary file for the provincial office, for one period."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ...errors import UsageProblem
 from ...writers import ReportFormat
 from .. import dates
 from ..context import env_of
@@ -20,17 +22,25 @@ def report(
     first: PeriodFromOpt = None,
     last: PeriodToOpt = None,
     stamp: Annotated[bool, typer.Option("--stamp", help="report.stamp")] = False,
+    sign: Annotated[Path | None, typer.Option("--sign", help="report.sign", show_default=False)] = None,
     submit: Annotated[bool, typer.Option("--submit", help="report.submit")] = False,
     nil: Annotated[bool, typer.Option("--nil", help="report.nil")] = False,
     date: DateOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
+    from ...outputs import refuse_output_over_workspace
     from ...report import Period, build_report
     from ...submission import finish_report
     from ...writers import write_report
 
     env = env_of(ctx)
     chosen = chosen_format(fmt, output, ReportFormat, ReportFormat.md)
+    if sign is not None:
+        from ...signing import check_signing
+
+        if output == "-":
+            raise UsageProblem("sign_needs_file")
+        check_signing(sign)
     ws = env.workspace(workspace)
     now = dates.now()
     as_of = dates.parse_date(date) if date else ws.today(now)
@@ -39,11 +49,19 @@ def report(
     built = build_report(ws, period, as_of, stamped)
     built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
     if built.calendar_fallback:
-        env.output.say("calendar_fallback", years="、".join(map(str, built.calendar_fallback)))
+        from ...calendar_file import CALENDAR_NAME
+
+        years = built.calendar_fallback
+        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME))
     if period.first > as_of:
         env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
     data = write_report(chosen, built, env.lang)
-    emit(env, data, chosen.value, output, f"{built.unit_id}_{period.label}.{chosen.value}")
+    name = f"{built.unit_id}_{period.label}.{chosen.value}"
+    written = emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_workspace(path, ws))
+    if sign is not None and written is not None:
+        from ...signing import sign_file
+
+        env.output.say("signed", path=str(sign_file(written, sign)))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,11 +1,15 @@
 """`fangkong status`: each measure's state now, as a table, JSON or TSV; --fail-on for cron."""
 
+from datetime import date
 from typing import Annotated
 
 import typer
 
 from ...errors import ExitCode, UsageProblem
 from ...evaluation import DUE, OVERDUE, Evaluation, evaluate_workspace
+from ...findings_store import findings_dir
+from ...lights import measure_lights
+from ...workspace import Workspace
 from .. import dates
 from ..context import Env, env_of, finish
 from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
@@ -25,29 +29,61 @@ def status(
         raise UsageProblem("unknown_section", id=section)
     as_of = dates.parse_date(date) if date else ws.today(dates.now())
     evaluation = evaluate_workspace(ws, as_of, section_id=section)
-    if evaluation.years_without_calendar:
-        env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
+    _calendar_warnings(env, ws, evaluation, as_of)
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
+    lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, ws.config.lights).items()}
+    findings = _open_findings(ws, as_of)
+    if findings["total"]:
+        env.output.say("status.findings", **findings)
     if fmt is TableFormat.json:
-        from ...writers.shapes import status_json
+        from ...writers.shapes import dumps, evaluation_dict
 
-        unit = {"id": ws.config.unit.id, "name": ws.config.unit.name}
-        env.output.data(status_json(evaluation, unit, ws.checklist.name))
+        data = evaluation_dict(evaluation, {"id": ws.config.unit.id, "name": ws.config.unit.name}, ws.checklist.name)
+        measures = data["measures"]
+        assert isinstance(measures, list)
+        for m in measures:
+            m["light"] = lights.get(m["id"])
+        data["findings"] = findings
+        env.output.data(dumps(data))
     else:
-        _show(env, evaluation, fmt)
+        _show(env, evaluation, fmt, lights)
     finish(_exit_code(evaluation, fail_on))
 
 
-def _show(env: Env, evaluation: Evaluation, fmt: TableFormat) -> None:
+def _open_findings(ws: Workspace, as_of: date) -> dict[str, int]:
+    """Open findings as of the day: how many, how many overdue, by light."""
+    if not findings_dir(ws.root).exists():
+        return {"total": 0, "closed": 0, "overdue": 0, "red": 0, "yellow": 0, "green": 0}
+    from ...findings import lines_for, load_findings
+    from ...writers.rectification import counts
+
+    return counts(lines_for(ws, [f for f in load_findings(ws, as_of) if f.is_open], as_of))
+
+
+
+def _calendar_warnings(env: Env, ws: Workspace, evaluation: Evaluation, as_of: date) -> None:
+    from ...calendar_file import CALENDAR_NAME, running_out
+
+    path = str(ws.root / CALENDAR_NAME)
+    years = evaluation.years_without_calendar
+    if years:
+        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=path)
+    last = running_out(ws.campaign, ws.checklist.measures, as_of)
+    if last is not None:
+        days = (last - as_of).days
+        env.output.say("calendar_running_out", last=last.isoformat(), days=days, year=last.year + 1, path=path)
+
+
+def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, str]) -> None:
     if fmt is TableFormat.tsv:
         from ..labels import status_tsv
 
-        env.output.data(status_tsv(evaluation))
+        env.output.data(status_tsv(evaluation, lights))
     elif env.output.is_terminal:
         from ..render import status_tables
 
-        env.output.out.print(status_tables(env.lang, evaluation))
+        env.output.out.print(status_tables(env.lang, evaluation, lights))
     else:
         from ..labels import status_plain
 
