@@ -324,3 +324,13 @@ def test_the_circular_without_a_list_of_units_does_not_claim_everybody_reported(
     assert "未提供应报单位名单" in text and "应报单位均已报送" not in text
     assert "共收到 4 份报告，其中按时报送（报告期结束 5 天内）3 份" in text
     assert "（一）" not in text.split("迟报单位", 1)[1].split("逾期较多", 1)[0]  # no tree: no grouping
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_what_report_writes_in_office_formats_is_rolled_up(province: dict[str, Path], tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"ledu.{fmt}"
+    made = invoke(["report", "-f", fmt, "--month", "2021-01", "--date", "2021-01-31", "--submit", "-o", str(out)], cwd=province["ws_ledu"], now="2021-02-04T10:00:00+08:00")
+    assert made.exit_code == 0, made.stderr
+    data = rollup_json(str(out))
+    assert [(r["unit"], r["submitted_from"], r["submitted_at"]) for r in data["reports"]] == [("ledu", "stamp", "2021-02-04T10:00:00+08:00")]
+    assert data["units"][0]["summary"]["slots_due"] > 0
