@@ -54,7 +54,7 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
     assert mark(ws, "4.8", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
     assert mark(ws, "1.3", "--status", "not_done", "--note", "+待上级通知", day="2021-01-05") == 0
     assert mark(ws, "2.6", "--status", "na", "--reason", "本单位无集中隔离点", day="2021-01-05") == 0
-    assert mark(ws, "2.2", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0  # late
+    assert mark(ws, "2.2", "--status", "done", day="2021-01-12", now="2021-01-25T09:00:00+08:00") == 0  # late: W02 ended on the 17th
     return ws
 
 

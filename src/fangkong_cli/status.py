@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import NamedTuple
 
 from .checklist import Checklist
@@ -22,6 +22,7 @@ class SlotState(NamedTuple):
     record: Record | None = None
     late: bool = False
     tailored: str | None = None  # the tailoring reason when the unit marked the measure n/a
+    corrected: bool = False  # the answer in force replaced an earlier answer of the slot
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Evaluation(NamedTuple):
     figures: Figures
     years_without_calendar: tuple[int, ...] = ()
     unmatched: int = 0  # records naming a measure or slot the checklist and campaign do not have
+    after_as_of: int = 0  # records made after the end of the as-of day: not counted
 
     @property
     def measures(self) -> tuple[MeasureStatus, ...]:
@@ -110,7 +112,8 @@ class Evaluation(NamedTuple):
 
 
 def latest_records(records: Iterable[Record]) -> dict[tuple[str, str], Record]:
-    """The record that counts for each (measure, slot): the newest; on a tie, the later one."""
+    """The record in force for each (measure, slot): the newest; on a tie, the later one.
+    A withdrawal (`withdrawn`) in force means the slot is unanswered again."""
     latest: dict[tuple[str, str], Record] = {}
     for record in records:
         key = (record.measure, record.slot)
@@ -120,8 +123,46 @@ def latest_records(records: Iterable[Record]) -> dict[tuple[str, str], Record]:
     return latest
 
 
-def is_late(record: Record, slot: Slot, tz: tzinfo) -> bool:
-    return record.at.astimezone(tz).date() > slot.end
+def first_answers(records: Iterable[Record]) -> dict[tuple[str, str], datetime]:
+    """When each (measure, slot) was first answered, counting from its last withdrawal: the
+    time its lateness is judged by (a later correction of an on-time answer is not late)."""
+    records = list(records)
+    first: dict[tuple[str, str], datetime] = {}
+    if not any(r.status is Status.WITHDRAWN for r in records):  # the usual case: one pass, no sort
+        for record in records:
+            key = (record.measure, record.slot)
+            held = first.get(key)
+            if held is None or record.at < held:
+                first[key] = record.at
+        return first
+    for record in sorted(records, key=lambda r: r.at):
+        key = (record.measure, record.slot)
+        if record.status is Status.WITHDRAWN:
+            first.pop(key, None)
+        elif key not in first:
+            first[key] = record.at
+    return first
+
+
+def end_of_day(day: date, tz: tzinfo) -> datetime:
+    """The first moment after `day` in the workspace's time zone."""
+    return datetime.combine(day + timedelta(days=1), time(), tzinfo=tz)
+
+
+def made_by(records: Sequence[Record], as_of: date, tz: tzinfo) -> tuple[Sequence[Record], int]:
+    """The records made by the end of `as_of` (judged as of that day only they count), and
+    how many were left out."""
+    limit = end_of_day(as_of, tz)
+    if all(r.at < limit for r in records):  # the usual case: no copy
+        return records, 0
+    kept = [r for r in records if r.at < limit]
+    return kept, len(records) - len(kept)
+
+
+def is_late(record: Record, slot: Slot, tz: tzinfo, first: datetime | None = None) -> bool:
+    """Late when the slot's first answer (`first`, else this record) came after its period."""
+    at = record.at if first is None else first
+    return at.astimezone(tz).date() > slot.end
 
 
 def _tailoring_reason(tailoring: Sequence[Tailoring], measure_id: str, slot: Slot) -> str | None:
@@ -132,10 +173,11 @@ def _tailoring_reason(tailoring: Sequence[Tailoring], measure_id: str, slot: Slo
 
 
 def _slot_state(
-    slot: Slot, record: Record | None, as_of: date, tz: tzinfo, tailored: str | None
+    slot: Slot, record: Record | None, as_of: date, tz: tzinfo, tailored: str | None, first: datetime | None
 ) -> SlotState:
-    if record is not None:
-        return SlotState(slot, record.status.value, record, is_late(record, slot, tz))
+    if record is not None and record.status is not Status.WITHDRAWN:
+        late = is_late(record, slot, tz, first)
+        return SlotState(slot, record.status.value, record, late, corrected=first is not None and first < record.at)
     if tailored is not None:
         return SlotState(slot, Status.NA.value, None, False, tailored)
     return SlotState(slot, OVERDUE if slot.end < as_of else DUE)
@@ -155,7 +197,9 @@ def evaluate(
     """Evaluate every measure as of `as_of` over the slots that touch [first, last]."""
     first = campaign.start if first is None else first
     last = as_of if last is None else min(last, as_of)
+    records, after_as_of = made_by(records, as_of, tz)
     latest = latest_records(records)
+    firsts = first_answers(records)
     by_measure: dict[str, list[Record]] = {}
     for record in records:
         by_measure.setdefault(record.measure, []).append(record)
@@ -168,7 +212,7 @@ def evaluate(
         sec_figures = Figures()
         for measure in entry.measures:
             status = _evaluate_measure(
-                measure, entry.section, campaign, latest, by_measure.get(measure.id, []),
+                measure, entry.section, campaign, (latest, firsts), by_measure.get(measure.id, []),
                 as_of, tz, tailoring, first, last,
             )
             sec_figures.merge(status.figures)
@@ -184,7 +228,7 @@ def evaluate(
     )
     counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
     unmatched = _unmatched(checklist, campaign, records, counted)
-    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, unmatched)
+    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, unmatched, after_as_of)
 
 
 def _unmatched(
@@ -207,7 +251,7 @@ def _evaluate_measure(
     measure: Measure,
     section: Section,
     campaign: Campaign,
-    latest: dict[tuple[str, str], Record],
+    answers: tuple[dict[tuple[str, str], Record], dict[tuple[str, str], datetime]],
     own_records: list[Record],
     as_of: date,
     tz: tzinfo,
@@ -216,8 +260,13 @@ def _evaluate_measure(
     last: date,
 ) -> MeasureStatus:
     figures = Figures()
+    latest, firsts = answers
     if measure.frequency is Frequency.AS_NEEDED:
-        events = tuple(r for r in own_records if first.isoformat() <= r.slot <= last.isoformat())
+        events = tuple(
+            r for r in own_records
+            if first.isoformat() <= r.slot <= last.isoformat()
+            and r.status is not Status.WITHDRAWN and latest[(r.measure, r.slot)].status is not Status.WITHDRAWN
+        )
         newest = max(events, key=lambda r: r.at) if events else None
         state = newest.status.value if newest is not None else Status.NA.value
         return MeasureStatus(
@@ -227,16 +276,14 @@ def _evaluate_measure(
     own_tailoring = [t for t in tailoring if t.measure == measure.id]
     mid = measure.id
     found = [latest.get((mid, s.key)) for s in slots]
-    if own_tailoring or any(r is None for r in found):
-        states = tuple(
-            _slot_state(s, r, as_of, tz, _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None)
-            for s, r in zip(slots, found, strict=True)
+    states = tuple(
+        _slot_state(
+            s, r, as_of, tz,
+            _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None,
+            firsts.get((mid, s.key)) if r is not None else None,
         )
-    else:  # every slot answered (the usual year of records): the same, without the branches
-        states = tuple(
-            SlotState(s, r.status.value, r, r.at.astimezone(tz).date() > s.end)  # type: ignore[union-attr]
-            for s, r in zip(slots, found, strict=True)
-        )
+        for s, r in zip(slots, found, strict=True)
+    )
     for s in states:
         figures.add(s)
     current = next((s for s in reversed(states) if s.slot.contains(as_of)), None)

@@ -13,15 +13,26 @@ from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
-from .status import is_late, latest_records, slot_of_record
+from .status import is_late, latest_records, made_by, slot_of_record
 from .workspace import Workspace
+
+STATUS_WORDS = {
+    "done": Status.DONE, "已完成": Status.DONE, "完成": Status.DONE,
+    "partial": Status.PARTIAL, "部分完成": Status.PARTIAL,
+    "not_done": Status.NOT_DONE, "not-done": Status.NOT_DONE, "未完成": Status.NOT_DONE,
+    "na": Status.NA, "n/a": Status.NA, "不适用": Status.NA,
+}
 
 
 def parse_status(value: str) -> Status:
-    try:
-        return Status(value.strip().lower())
-    except ValueError:
-        raise UsageProblem("bad_status", value=value) from None
+    """An answer's status from its key or its Chinese word (full-width input accepted).
+    `withdrawn` is no answer: only `fangkong undo` records it."""
+    import unicodedata
+
+    word = unicodedata.normalize("NFKC", value).strip().lower()
+    if word not in STATUS_WORDS:
+        raise UsageProblem("bad_status", value=value)
+    return STATUS_WORDS[word]
 
 
 def file_sha256(path: Path) -> str:
@@ -163,31 +174,40 @@ def history(
     measure_id: str | None = None,
     first: date | None = None,
     last: date | None = None,
+    as_of: date | None = None,
 ) -> list[HistoryEntry]:
-    """Every record, oldest first, with corrections, superseded and late ones flagged."""
+    """Every record, oldest first, with corrections, superseded and late ones flagged.
+
+    `first`/`last` keep the records whose slot touches those days (the day answered for, not
+    the day recorded); `as_of` leaves out what was recorded after the end of that day."""
     checklist = workspace.checklist
     if measure_id is not None and checklist.measure(measure_id) is None:
         raise UsageProblem("unknown_measure", id=measure_id)
-    records = load_records(workspace.root)
+    records: Sequence[Record] = load_records(workspace.root)
+    if as_of is not None:
+        records, _ = made_by(records, as_of, workspace.tz)
     winners = latest_records(records)
-    seen: set[tuple[str, str]] = set()
+    answered_at: dict[tuple[str, str], datetime] = {}  # the first answer since the last withdrawal
     hashes: dict[str, str | None] = {}
     entries = []
     for record in sorted(records, key=lambda r: r.at):
         key = (record.measure, record.slot)
-        correction = key in seen
-        seen.add(key)
+        correction = key in answered_at
+        if record.status is Status.WITHDRAWN:
+            answered_at.pop(key, None)
+        else:
+            answered_at.setdefault(key, record.at)
         if measure_id is not None and record.measure != measure_id:
             continue
-        local_day = record.at.astimezone(workspace.tz).date()
-        if (first is not None and local_day < first) or (last is not None and local_day > last):
-            continue
         slot = slot_of_record(checklist, workspace.campaign, record)
+        if not _touches(slot, record, first, last):
+            continue
+        late = slot is not None and record.status is not Status.WITHDRAWN and is_late(record, slot, workspace.tz, answered_at[key])
         entries.append(
             HistoryEntry(
                 record,
                 slot,
-                slot is not None and is_late(record, slot, workspace.tz),
+                late,
                 correction,
                 winners.get(key) is not record,
                 checklist.measure(record.measure) is not None,
@@ -195,3 +215,18 @@ def history(
             )
         )
     return entries
+
+
+def _touches(slot: Slot | None, record: Record, first: date | None, last: date | None) -> bool:
+    """Whether the slot a record answers touches [first, last] (its key's day when the
+    checklist no longer knows the slot)."""
+    if first is None and last is None:
+        return True
+    if slot is not None:
+        lo, hi = slot.start, slot.end
+    else:
+        try:
+            lo = hi = date.fromisoformat(record.slot)
+        except ValueError:
+            return False
+    return (first is None or hi >= first) and (last is None or lo <= last)

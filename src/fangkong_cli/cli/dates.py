@@ -66,10 +66,11 @@ def period(
         year, number, _ = lo.isocalendar()
         return lo, hi, f"{year}-W{number:02d}"
     if first or last:
-        lo = parse_date(first) if first else date(today.year, today.month, 1)
         hi = parse_date(last) if last else today
+        # --to alone: from the first of that month (not of this month, which may lie after it)
+        lo = parse_date(first) if first else date(hi.year, hi.month, 1)
         if lo > hi:
-            raise UsageProblem("period_order")
+            raise UsageProblem("period_order" if last else "period_from_future", value=first, today=today.isoformat())
         return lo, hi, f"{lo.isoformat()}_{hi.isoformat()}"
     lo, hi = month_range(f"{today.year}-{today.month:02d}")
     return lo, hi, f"{lo.year:04d}-{lo.month:02d}"

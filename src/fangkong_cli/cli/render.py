@@ -107,6 +107,9 @@ def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
 
 
 def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> RenderableType:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(tz_name)  # the time recorded, as the unit's clock showed it
     table = _table("")
     table.title = None
     table.add_column(t(lang, "col.at"), overflow="fold")
@@ -133,7 +136,7 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
         note_parts = [p for p in (r.reason, r.note) if p]
         note_parts += [f"{t(lang, 'evidence.' + ev.kind)}：{ev.value}" for ev in r.evidence]
         table.add_row(
-            Text(r.at.strftime("%Y-%m-%d %H:%M")),
+            Text(r.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
             Text(r.measure),
             Text(r.slot),
             Text(t(lang, f"state.{r.status.value}"), style=STATE_STYLE.get(r.status.value, "")),
