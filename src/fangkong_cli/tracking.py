@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -61,20 +61,34 @@ def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -
     return tuple(changed)
 
 
+_QUOTES = (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"))
+
+
+def _looks_like_path(text: str) -> bool:
+    """One word with a folder separator or a file suffix (报告.pdf, evidence/会议纪要.docx)."""
+    if any(ch.isspace() for ch in text):
+        return False
+    return "/" in text or "\\" in text or bool(re.fullmatch(r".+\.[A-Za-z0-9]{1,5}", text))
+
+
 def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
-    """A URL, a file inside the workspace (its SHA-256 kept), or else a note."""
+    """A URL, a file inside the workspace (its SHA-256 kept), or else a note. A value that
+    names a file which does not exist is refused (a typo must not become a note); quoted
+    text is always a note."""
     text = spec.strip()
+    for left, right in _QUOTES:
+        if len(text) >= 2 and text.startswith(left) and text.endswith(right):
+            return Evidence(kind="note", value=text[1:-1].strip())
     if text.lower().startswith(("http://", "https://")):
         return Evidence(kind="url", value=text)
     candidate = Path(text)
     if not candidate.is_absolute():
         candidate = cwd / candidate
-    looks_like_path = os.sep in text or "/" in text or candidate.suffix != ""
     try:
         exists = candidate.exists()
     except (OSError, ValueError):  # a long note is no file name (ENAMETOOLONG), nor one with NUL
         return Evidence(kind="note", value=text)
-    if exists or (looks_like_path and ".." in Path(text).parts):
+    if exists or (_looks_like_path(text) and ".." in Path(text).parts):
         root = workspace.root.resolve()
         real = candidate.resolve()
         if not real.is_relative_to(root) or not candidate.exists():
@@ -86,6 +100,8 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
         except OSError as exc:
             raise UsageProblem("evidence_unreadable", path=text, reason=exc.strerror or str(exc)) from exc
         return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
+    if _looks_like_path(text):
+        raise UsageProblem("evidence_missing", path=text)
     return Evidence(kind="note", value=text)
 
 
@@ -133,8 +149,10 @@ def build_record(
             evidence=tuple(e.to_dict() for e in evidence),
         ).to_domain()
     except ValidationError as exc:
-        what = ", ".join(str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"])
-        raise UsageProblem("text_invalid", what=what or "input") from exc
+        fields = [str(e["loc"][0]) for e in exc.errors(include_url=False) if e["loc"]]
+        known = [f for f in fields if f in ("note", "reason", "by", "evidence")]
+        # the message names the field as the officer knows it (备注, 理由, …), never "note"
+        raise UsageProblem(f"text_invalid_{known[0]}" if known else "text_invalid", what="") from exc
     return record, slot
 
 
