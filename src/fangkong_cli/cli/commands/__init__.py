@@ -4,6 +4,6 @@ The list below is the order `fangkong --help` shows them in. A new command is on
 module here plus one entry in COMMANDS.
 """
 
-from . import aggregate, check, checklist, history, init, mark, report, status
+from . import aggregate, check, checklist, history, init, mark, report, status, today, undo
 
-COMMANDS = (init, check, mark, status, history, report, aggregate, checklist)
+COMMANDS = (init, check, mark, undo, status, today, history, report, aggregate, checklist)
