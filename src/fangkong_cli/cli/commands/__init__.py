@@ -4,6 +4,18 @@ The list below is the order `fangkong --help` shows them in. A new command is on
 module here plus one entry in COMMANDS.
 """
 
-from . import aggregate, check, checklist, history, init, mark, report, status, today, undo
+from . import (
+    aggregate,
+    check,
+    checklist,
+    completion,
+    history,
+    init,
+    mark,
+    report,
+    status,
+    today,
+    undo,
+)
 
-COMMANDS = (init, check, mark, undo, status, today, history, report, aggregate, checklist)
+COMMANDS = (init, check, mark, undo, status, today, history, report, aggregate, checklist, completion)

@@ -36,7 +36,7 @@ def check(
     ws = env.workspace(workspace)
     if section is not None and ws.checklist.section(section) is None:
         raise UsageProblem("unknown_section", id=section)
-    today = dates.parse_date(date) if date else ws.today(dates.now())
+    today = dates.day(date, ws.today(dates.now()))
     mode = DutyMode.ALL if all_slots else DutyMode.ALL_DUE if all_due else DutyMode.WALK
     skips = load_skips(ws.state_dir) if mode is DutyMode.WALK else {}
     items = duty_items(ws, today, section, mode, skips)

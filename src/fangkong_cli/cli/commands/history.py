@@ -22,12 +22,13 @@ def history(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    start = dates.parse_date(first) if first else None
-    end = dates.parse_date(last) if last else None
+    today = ws.today(dates.now())
+    start = dates.parse_date(first, today) if first else None
+    end = dates.parse_date(last, today) if last else None
     if start is not None and end is not None and start > end:
         raise UsageProblem("period_order")
     # --from/--to choose the slots answered for; --date leaves out what was recorded after it
-    entries = read_history(ws, measure_id, start, end, dates.parse_date(date) if date else None)
+    entries = read_history(ws, measure_id, start, end, dates.parse_date(date, today) if date else None)
     if fmt is ShowFormat.json:
         from ...writers.shapes import history_json
 

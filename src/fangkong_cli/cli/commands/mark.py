@@ -26,7 +26,7 @@ def mark(
     env = env_of(ctx)
     ws = env.workspace(workspace)
     now = dates.now()
-    day = dates.parse_date(date) if date else ws.today(now)
+    day = dates.day(date, ws.today(now))
     state = parse_status(status)
     officer = (by or ws.remembered_officer() or "").strip()
     if not officer:

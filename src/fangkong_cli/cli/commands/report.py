@@ -30,7 +30,7 @@ def report(
     chosen = chosen_format(fmt, output, ReportFormat, ReportFormat.md)
     ws = env.workspace(workspace)
     now = dates.now()
-    as_of = dates.parse_date(date) if date else ws.today(now)
+    as_of = dates.day(date, ws.today(now))
     period = Period(*dates.period(month, week, first, last, as_of))
     stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
     built = build_report(ws, period, as_of, stamped)

@@ -25,7 +25,7 @@ def status(
     ws = env.workspace(workspace)
     if section is not None and ws.checklist.section(section) is None:
         raise UsageProblem("unknown_section", id=section)
-    as_of = dates.parse_date(date) if date else ws.today(dates.now())
+    as_of = dates.day(date, ws.today(dates.now()))
     evaluation = evaluate_workspace(ws, as_of, section_id=section)
     if ids:
         _show_measures(env, evaluation, ids, fmt, ws.tz)

@@ -13,7 +13,7 @@ def today(ctx: typer.Context, section: SectionOpt = None, date: DateOpt = None, 
 
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    day = dates.parse_date(date) if date else ws.today(dates.now())
+    day = dates.day(date, ws.today(dates.now()))
     evaluation = evaluate_workspace(ws, day, first=day, last=day, section_id=section)
     width = env.output.out.width if env.output.is_terminal else env.output.plain_width
     env.output.data(day_table(env.lang, evaluation.measures, day, ws.tz, width))
