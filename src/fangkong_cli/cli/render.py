@@ -20,6 +20,7 @@ from .labels import (
     section_title,
     state_label,
     status_cells,
+    status_columns,
     summary_line,
 )
 
@@ -85,12 +86,14 @@ def state_text(lang: Lang, status: MeasureStatus) -> Text:
     return Text(state_label(lang, status), style="dim" if dim else STATE_STYLE.get(status.state, ""))
 
 
-def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
-    """The status for a terminal: a Rich table per section, states in colour."""
+def status_tables(lang: Lang, evaluation: Evaluation, width: int = 160) -> RenderableType:
+    """The status for a terminal: a Rich table per section, states in colour; on a narrow
+    terminal the less needed columns go, so measure titles stay readable."""
+    shown = status_columns(lang, evaluation, width)
     parts: list[RenderableType] = []
     for sec in evaluation.sections:
         table = _table(section_title(sec.section.number, sec.section.title))
-        for key in STATUS_COLUMNS:
+        for key in (STATUS_COLUMNS[i] for i in shown):
             if key == "col.measure":
                 table.add_column(t(lang, key), overflow="fold", ratio=3, min_width=8)
             else:
@@ -100,7 +103,7 @@ def status_tables(lang: Lang, evaluation: Evaluation) -> RenderableType:
             cells[3] = state_text(lang, ms)
             if ms.figures.overdue:
                 cells[6].stylize("bold red")
-            table.add_row(*cells)
+            table.add_row(*(cells[i] for i in shown))
         parts.append(table)
     parts.append(Text(summary_line(lang, evaluation.as_of, evaluation.figures)))
     return Group(*parts)

@@ -38,7 +38,7 @@ def history(
     else:
         from ..render import history_table
 
-        env.output.out.print(history_table(env.lang, entries, ws.config.campaign.timezone))
+        env.output.table(history_table(env.lang, entries, ws.config.campaign.timezone))
 
 
 def register(app: typer.Typer) -> None:

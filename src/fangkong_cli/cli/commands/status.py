@@ -53,7 +53,7 @@ def _show(env: Env, evaluation: Evaluation, fmt: TableFormat) -> None:
     elif env.output.is_terminal:
         from ..render import status_tables
 
-        env.output.out.print(status_tables(env.lang, evaluation))
+        env.output.out.print(status_tables(env.lang, evaluation, env.output.out.width))
     else:
         from ..labels import status_plain
 
