@@ -87,3 +87,11 @@ def test_report_to_alone_starts_at_the_first_of_its_month(workspace: Path) -> No
 def test_a_new_unit_starts_clean(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "w", start="2021-03-01")
     assert measure(ws, "2.18", "--date", "2021-03-01")["state"] == "due"
+
+
+def test_mark_does_not_call_a_correction_of_an_on_time_answer_late(workspace: Path) -> None:
+    mark(workspace, "2021-01-05", "2.18", "-s", "not_done", now="2021-01-05T18:00:00+08:00")
+    corrected = invoke(["mark", "2.18", "-s", "done", "--by", "李四", "--date", "2021-01-05"], cwd=workspace, now="2021-01-06T09:00:00+08:00")
+    assert corrected.exit_code == 0 and "迟报" not in corrected.stderr
+    late = invoke(["mark", "2.18", "-s", "done", "--by", "李四", "--date", "2021-01-04"], cwd=workspace, now="2021-01-06T09:00:00+08:00")
+    assert "迟报" in late.stderr

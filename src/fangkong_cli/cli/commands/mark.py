@@ -35,6 +35,10 @@ def mark(
     answers = [Answer(i, day, state, note, reason, tuple(evidence or ())) for i in unique_ids]
     stored = record_answers(ws, answers, officer, now, Path.cwd(), env.settings.lock_timeout)
     out = env.output
+    from ...records import load_records
+    from ...status import first_answers, is_late
+
+    firsts = first_answers(load_records(ws.root))  # a correction of an on-time answer is not late
     for record, slot in stored:
         measure = ws.checklist.measure(record.measure)
         line = out.t(
@@ -44,7 +48,7 @@ def mark(
             status=out.t(f"state.{record.status.value}"),
             slot=record.slot,
         )
-        if record.at.astimezone(ws.tz).date() > slot.end:
+        if is_late(record, slot, ws.tz, firsts.get((record.measure, record.slot))):
             line += out.t("marked_late")
         out.err.print(line, markup=False, highlight=False)
 
