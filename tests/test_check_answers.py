@@ -133,3 +133,18 @@ def test_end_of_input_keeps_what_was_saved(mini: Path) -> None:
     first = check(mini, "2021-01-04", "1\n\n\n\n2\n")
     assert first.exit_code == 0 and "已中断" in first.stderr
     assert len(records(mini)) == 1
+
+
+def test_line_editing_uses_readline_on_a_real_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from conftest import FakeTTY
+    from fangkong_cli.cli import prompts
+
+    pytest.importorskip("readline", reason="this platform has no readline (Windows edits lines itself)")
+    tty = FakeTTY()
+    monkeypatch.setattr(sys, "stdin", tty)
+    monkeypatch.setattr(sys, "__stdin__", tty)
+    monkeypatch.delitem(sys.modules, "readline", raising=False)
+    prompts._line_editing()
+    assert "readline" in sys.modules  # input() now edits lines by display width

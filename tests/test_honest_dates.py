@@ -72,9 +72,15 @@ def test_history_filters_by_slot_date_and_shows_the_recording_time(workspace: Pa
 
 
 def test_history_shows_times_on_the_workspace_clock(workspace: Path) -> None:
-    # recorded from a machine on UTC: 01:30 UTC is 09:30 in Xining
-    mark(workspace, "2021-01-05", "2.18", "-s", "done", now="2021-01-05T01:30:00+00:00")
+    # a record written by a clone on a UTC machine (or by hand): 01:30 UTC is 09:30 in Xining
+    (workspace / "records").mkdir(exist_ok=True)
+    (workspace / "records" / "2021-01.toml").write_text(
+        'format = 1\n\n[[record]]\nmeasure = "2.18"\nslot = "2021-01-05"\nstatus = "done"\n'
+        'by = "李四"\nat = 2021-01-05T01:30:00Z\n',
+        encoding="utf-8",
+    )
     table = invoke(["history"], cwd=workspace)
+    assert table.exit_code == 0, table.stderr
     assert "2021-01-05 09:30" in table.stdout, table.stdout
 
 
