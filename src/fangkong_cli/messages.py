@@ -257,6 +257,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 from .messages_report import REPORT_MESSAGES  # noqa: E402 - kept in its own file, merged here
 
 MESSAGES.update(REPORT_MESSAGES)
+from .messages_cli import CLI_MESSAGES  # noqa: E402 - help pages and placeholders, merged here
+
+MESSAGES.update(CLI_MESSAGES)
 
 
 def t(lang: Lang, key: str, /, **params: Any) -> str:
@@ -335,36 +338,6 @@ MESSAGES.update(
         "help.undo.id": ("只撤回这一项措施的最近一次填报", "Only this measure's newest answer"),
         "help.today": ("查看某一天全部措施的填报情况", "One day across the workspace: each measure's slot and answer"),
         "help.status.ids": ("只看这些措施，并列出各时段", "Only these measures, slot by slot"),
-        "help.help": ("显示本帮助并退出", "Show this message and exit"),
-        "help.default": ("[默认：{value}]", "[default: {value}]"),
-        "help.required": ("[必填]", "[required]"),
-        "help.usage": ("用法：{path} {pieces}", "Usage: {path} {pieces}"),
-        "help.usage_options": ("[选项]", "[OPTIONS]"),
-        "help.usage_command": ("命令 [参数]...", "COMMAND [ARGS]..."),
-        "help.arguments": ("参数：", "Arguments:"),
-        "help.options": ("选项：", "Options:"),
-        "help.commands": ("命令：", "Commands:"),
-        "help.completion": ("输出命令行补全脚本（bash、zsh、fish、powershell）", "Print the shell completion script (bash, zsh, fish, powershell)"),
-        "help.completion.shell": ("哪种命令行：bash、zsh、fish 或 powershell", "Which shell: bash, zsh, fish or powershell"),
-        "metavar.date": ("日期", "DATE"),
-        "metavar.month": ("月份", "MONTH"),
-        "metavar.week": ("周", "WEEK"),
-        "metavar.status": ("状态", "STATUS"),
-        "metavar.name": ("姓名", "NAME"),
-        "metavar.unit_id": ("单位编号", "UNIT_ID"),
-        "metavar.text": ("文字", "TEXT"),
-        "metavar.evidence": ("证据", "EVIDENCE"),
-        "metavar.folder": ("文件夹", "FOLDER"),
-        "metavar.checklist": ("清单", "CHECKLIST"),
-        "metavar.file": ("文件", "FILE"),
-        "metavar.section": ("章节", "SECTION"),
-        "metavar.timezone": ("时区", "TIMEZONE"),
-        "metavar.lang": ("语言", "LANG"),
-        "metavar.ids": ("措施编号", "ID"),
-        "metavar.id": ("编号", "ID"),
-        "metavar.paths": ("路径", "PATH"),
-        "metavar.shell": ("命令行", "SHELL"),
-        "metavar.value": ("值", "VALUE"),
         "help.check.all": ("也列出已填报的时段，以便更正", "Also list answered slots, to correct them"),
         "help.by": ("填报人（默认上次的填报人）", "Who records (default: the last one)"),
         "help.mark": ("不经提问直接记录（脚本、补录）", "Record without prompts (scripts, back-filling)"),

@@ -8,12 +8,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import NamedTuple
 
+from .asof import made_by
 from .errors import UsageProblem
 from .fsutil import workspace_lock
 from .models import Evidence, Record, Status
 from .records import append_records, load_records
 from .schedule import Slot, slot_for_date
-from .status import is_late, latest_records, made_by, slot_of_record
+from .status import is_late, latest_records, slot_of_record
 from .workspace import Workspace
 
 STATUS_WORDS = {

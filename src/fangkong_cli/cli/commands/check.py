@@ -95,8 +95,10 @@ def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by
             skipped += outcome is Outcome.SKIPPED
     except (KeyboardInterrupt, EOFError):
         console.print()
-        what = items[index - 1].measure.measure.id if index else ""
-        out.say("check_interrupted", saved=saved, id=what)
+        if index:
+            out.say("check_interrupted", saved=saved, id=items[index - 1].measure.measure.id)
+        else:
+            out.say("interrupted")
         return
     out.say("check_done", saved=saved, skipped=skipped)
 

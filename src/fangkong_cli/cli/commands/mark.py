@@ -35,8 +35,9 @@ def mark(
     answers = [Answer(i, day, state, note, reason, tuple(evidence or ())) for i in unique_ids]
     stored = record_answers(ws, answers, officer, now, Path.cwd(), env.settings.lock_timeout)
     out = env.output
+    from ...asof import first_answers
     from ...records import load_records
-    from ...status import first_answers, is_late
+    from ...status import is_late
 
     firsts = first_answers(load_records(ws.root))  # a correction of an on-time answer is not late
     for record, slot in stored:
