@@ -24,6 +24,8 @@ def test_a_record_made_after_the_day_does_not_count_as_of_that_day(tmp_path: Pat
     workspace = make_workspace(tmp_path / "w", start="2021-01-17")
     mark(workspace, "2021-01-17", "2.18", "-s", "done", now="2021-01-18T09:00:00+08:00")
     assert measure(workspace, "2.18", "--date", "2021-01-17")["state"] == "due"
+    said = invoke(["status", "--date", "2021-01-17"], cwd=workspace, now="2021-01-20T12:00:00+08:00")
+    assert "有 1 条记录是 2021-01-17 之后填报的" in said.stderr
     assert measure(workspace, "2.18", "--date", "2021-01-18")["state"] == "due"  # the 17th counts now: not overdue
     # the JSON report as of the 17th does not count it either
     out = invoke(["report", "--from", "2021-01-17", "--to", "2021-01-17", "--date", "2021-01-17", "-f", "json", "-o", "-"],

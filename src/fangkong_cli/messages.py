@@ -213,6 +213,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "截至 {date}：应填 {due} 个时段，已填 {answered} 个（覆盖率 {coverage}）；结果：已完成 {done}、部分完成 {partial}、未完成 {not_done}、不适用 {na}；逾期 {overdue} 个时段，迟报 {late} 条。",
         "As of {date}: {due} slots due, {answered} answered (coverage {coverage}); results: {done} done, {partial} partial, {not_done} not done, {na} n/a; {overdue} slots overdue, {late} late.",
     ),
+    "records_after": ("注意：有 {count} 条记录是 {date} 之后填报的，按 {date} 统计时未计入", "note: {count} record(s) were made after {date}; judged as of {date} they are not counted"),
     "records_unmatched": ("注意：有 {count} 条记录的措施或时段不在当前清单和活动期内，未计入统计；用 fangkong history 查看", "note: {count} record(s) name a measure or slot that the checklist and campaign do not have; they are not counted (see fangkong history)"),
     "flag.evidence_changed": ("证据文件 {path} 已改动或不在了", "evidence file {path} changed or gone"),
     "evidence.file": ("文件", "file"),

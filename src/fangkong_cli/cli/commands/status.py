@@ -35,6 +35,8 @@ def status(
         env.output.say("calendar_fallback", years="、".join(map(str, evaluation.years_without_calendar)))
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
+    if evaluation.after_as_of:
+        env.output.say("records_after", count=evaluation.after_as_of, date=as_of.isoformat())
     if fmt is TableFormat.json:
         from ...writers.shapes import status_json
 
