@@ -43,13 +43,22 @@ def build_app() -> typer.Typer:
 
 
 def _translate(command: typer.core.TyperCommand | typer.core.TyperGroup, lang: Lang) -> None:
-    """Help texts are catalog keys until here: put each into `lang`."""
+    """Help texts are catalog keys until here: put each into `lang`, give every value a
+    placeholder saying what it is (日期, 月份, 状态), and in Chinese draw the help page in
+    Chinese (click's own is English only)."""
+    from .helptext import ZhContext, placeholder
+
     if command.help:
         command.help = t(lang, f"help.{command.help}")
     for param in command.params:
         help_key = getattr(param, "help", None)
         if help_key:
             param.help = t(lang, f"help.{help_key}")  # type: ignore[attr-defined]
+        metavar = placeholder(lang, param)
+        if metavar is not None:
+            param.metavar = metavar + ("..." if param.nargs == -1 else "")
+    if lang == "zh":
+        command.context_class = ZhContext
     for sub in getattr(command, "commands", {}).values():
         _translate(sub, lang)
 

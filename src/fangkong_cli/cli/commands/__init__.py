@@ -9,6 +9,7 @@ from . import (
     campaign,
     check,
     checklist,
+    completion,
     finding,
     history,
     init,
@@ -17,7 +18,12 @@ from . import (
     report,
     sheet,
     status,
+    today,
+    undo,
     verify,
 )
 
-COMMANDS = (init, check, mark, status, history, finding, remind, report, sheet, aggregate, campaign, checklist, verify)
+COMMANDS = (
+    init, check, mark, undo, status, today, history, finding, remind, report, sheet, aggregate,
+    campaign, checklist, verify, completion,
+)

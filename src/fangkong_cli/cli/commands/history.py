@@ -4,6 +4,7 @@ from typing import Annotated
 
 import typer
 
+from ...errors import UsageProblem
 from ...recording import history as read_history
 from .. import dates
 from ..context import env_of
@@ -21,10 +22,13 @@ def history(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    # as of --date: nothing recorded after that day
-    ends = [dates.parse_date(d) for d in (last, date) if d]
-    start = dates.parse_date(first) if first else None
-    entries = read_history(ws, measure_id, start, min(ends, default=None))
+    today = ws.today(dates.now())
+    start = dates.parse_date(first, today) if first else None
+    end = dates.parse_date(last, today) if last else None
+    if start is not None and end is not None and start > end:
+        raise UsageProblem("period_order")
+    # --from/--to choose the slots answered for; --date leaves out what was recorded after it
+    entries = read_history(ws, measure_id, start, end, dates.parse_date(date, today) if date else None)
     if fmt is ShowFormat.json:
         from ...writers.shapes import history_json
 
@@ -34,7 +38,7 @@ def history(
     else:
         from ..render import history_table
 
-        env.output.out.print(history_table(env.lang, entries, ws.config.campaign.timezone))
+        env.output.table(history_table(env.lang, entries, ws.config.campaign.timezone))
 
 
 def register(app: typer.Typer) -> None:

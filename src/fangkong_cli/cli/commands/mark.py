@@ -6,11 +6,11 @@ from typing import Annotated
 import typer
 
 from ...errors import UsageProblem
-from ...recording import Answer, parse_status, record_answers
+from ...recording import Answer, late_answers, parse_status, record_answers
 from .. import dates
 from ..context import env_of
+from ..findings_view import tell_opened
 from ..options import ByOpt, DateOpt, WorkspaceOpt
-from .finding import tell_opened
 
 
 def mark(
@@ -27,7 +27,7 @@ def mark(
     env = env_of(ctx)
     ws = env.workspace(workspace)
     now = dates.now()
-    day = dates.parse_date(date) if date else ws.today(now)
+    day = dates.day(date, ws.today(now))
     state = parse_status(status)
     officer = (by or ws.remembered_officer() or "").strip()
     if not officer:
@@ -36,7 +36,7 @@ def mark(
     answers = [Answer(i, day, state, note, reason, tuple(evidence or ())) for i in unique_ids]
     stored = record_answers(ws, answers, officer, now, Path.cwd(), env.settings.lock_timeout)
     out = env.output
-    for record, slot in stored:
+    for (record, _slot), late in zip(stored, late_answers(ws, stored), strict=True):
         measure = ws.checklist.measure(record.measure)
         line = out.t(
             "marked",
@@ -45,7 +45,7 @@ def mark(
             status=out.t(f"state.{record.status.value}"),
             slot=record.slot,
         )
-        if record.at.astimezone(ws.tz).date() > slot.end:
+        if late:
             line += out.t("marked_late")
         out.err.print(line, markup=False, highlight=False)
     tell_opened(env, ws, [r for r, _ in stored])

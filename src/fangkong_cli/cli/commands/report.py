@@ -40,7 +40,7 @@ def report(
         check_signing(sign)
     ws = env.workspace(workspace)
     now = dates.now()
-    as_of = dates.parse_date(date) if date else ws.today(now)
+    as_of = dates.day(date, ws.today(now))
     period = Period(*dates.period(month, week, first, last, as_of))
     stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
     built = build_report(ws, period, as_of, stamped)

@@ -2,6 +2,7 @@
 
 from datetime import date
 from typing import Annotated
+from zoneinfo import ZoneInfo
 
 import typer
 
@@ -17,6 +18,7 @@ from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
 
 def status(
     ctx: typer.Context,
+    ids: Annotated[list[str] | None, typer.Argument(help="status.ids", show_default=False)] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="format")] = TableFormat.table,
     section: SectionOpt = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="fail_on", show_default=False)] = None,
@@ -27,11 +29,17 @@ def status(
     ws = env.workspace(workspace)
     if section is not None and ws.checklist.section(section) is None:
         raise UsageProblem("unknown_section", id=section)
-    as_of = dates.parse_date(date) if date else ws.today(dates.now())
+    as_of = dates.day(date, ws.today(dates.now()))
     evaluation = evaluate_workspace(ws, as_of, section_id=section)
+    if ids:
+        _show_measures(env, evaluation, ids, fmt, ws.tz)
+        finish(_exit_code(evaluation, fail_on))
+        return
     _calendar_warnings(env, ws, evaluation, as_of)
     if evaluation.unmatched:
         env.output.say("records_unmatched", count=evaluation.unmatched)
+    if evaluation.after_as_of:
+        env.output.say("records_after", count=evaluation.after_as_of, date=as_of.isoformat())
     lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, ws.config.lights).items()}
     findings = _open_findings(ws, as_of)
     if findings["total"]:
@@ -83,11 +91,46 @@ def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, 
     elif env.output.is_terminal:
         from ..render import status_tables
 
-        env.output.out.print(status_tables(env.lang, evaluation, lights))
+        env.output.out.print(status_tables(env.lang, evaluation, env.output.out.width, lights))
     else:
         from ..labels import status_plain
 
         env.output.data(status_plain(env.lang, evaluation, env.output.plain_width))
+
+
+def _show_measures(env: Env, evaluation: Evaluation, ids: list[str], fmt: TableFormat, tz: ZoneInfo) -> None:
+    """`status ID...`: single measures with their slots."""
+    found = {m.measure.id: m for m in evaluation.measures}
+    for mid in ids:
+        if mid not in found:
+            raise UsageProblem("unknown_measure", id=mid)
+    chosen = [found[mid] for mid in dict.fromkeys(ids)]
+    if fmt is TableFormat.table:
+        from ..slotviews import measure_slots
+
+        width = env.output.out.width if env.output.is_terminal else env.output.plain_width
+        env.output.data(measure_slots(env.lang, chosen, tz, width))
+        return
+    import json
+
+    data = [
+        {
+            "id": ms.measure.id,
+            "state": ms.state,
+            "slots": [
+                {"key": s.slot.key, "state": s.state, "late": s.late, "corrected": s.corrected}
+                | ({"by": s.record.by, "recorded_at": s.record.at.isoformat()} if s.record else {})
+                for s in ms.slots
+            ],
+        }
+        for ms in chosen
+    ]
+    if fmt is TableFormat.json:
+        env.output.data(json.dumps({"date": evaluation.as_of.isoformat(), "measures": data}, ensure_ascii=False, indent=2) + "\n")
+    else:
+        lines = ["id\tslot\tstate\tlate\tcorrected"]
+        lines += [f"{ms.measure.id}\t{s.slot.key}\t{s.state}\t{s.late}\t{s.corrected}" for ms in chosen for s in ms.slots]
+        env.output.data("\n".join(lines) + "\n")
 
 
 def _exit_code(evaluation: Evaluation, fail_on: FailOn | None) -> ExitCode:
