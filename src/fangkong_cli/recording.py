@@ -284,3 +284,28 @@ def late_answers(workspace: Workspace, stored: Sequence[tuple[Record, Slot]]) ->
 
     firsts = first_answers(load_records(workspace.records_dir, workspace.root))
     return [is_late(r, s, workspace.tz, firsts.get((r.measure, r.slot))) for r, s in stored]
+
+
+def answers_by_campaign(views: Sequence[Workspace], answers: Sequence[Answer]) -> list[tuple[Workspace, list[Answer]]]:
+    """Each answer to the campaign whose checklist has its measure (`ID` or `CAMPAIGN:ID`;
+    an id two running checklists share must be qualified), with the bare id."""
+    from .campaigns import resolve_measure
+
+    groups: dict[int, tuple[Workspace, list[Answer]]] = {}
+    for answer in answers:
+        view, measure = resolve_measure(list(views), answer.measure_id)
+        groups.setdefault(view.campaign_index, (view, []))[1].append(answer._replace(measure_id=measure.id))
+    return [groups[i] for i in sorted(groups)]
+
+
+def record_in_campaigns(
+    groups: Sequence[tuple[Workspace, list[Answer]]], by: str, now: datetime, cwd: Path, lock_timeout: float
+) -> list[tuple[Workspace, Record, Slot]]:
+    """Every answer checked first, in every campaign; then each campaign's stored."""
+    for view, answers in groups:
+        for answer in answers:
+            build_record(view, answer, by, now, cwd)
+    stored = []
+    for view, answers in groups:
+        stored += [(view, r, s) for r, s in record_answers(view, answers, by, now, cwd, lock_timeout)]
+    return stored

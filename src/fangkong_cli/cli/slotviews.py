@@ -59,3 +59,28 @@ def day_table(lang: Lang, measures: Sequence[MeasureStatus], day: date, tz: Zone
     out = fold(t(lang, "today_head", date=day.isoformat()), width)
     out += grid(headers, rows, (), width, wide=1) if rows else [t(lang, "today_none")]
     return "\n".join(out) + "\n"
+
+
+def measures_json(as_of: date, chosen: Sequence[MeasureStatus]) -> str:
+    """`status ID... --format json`: each measure's slots with their answers."""
+    import json
+
+    data = [
+        {
+            "id": ms.measure.id,
+            "state": ms.state,
+            "slots": [
+                {"key": s.slot.key, "state": s.state, "late": s.late, "corrected": s.corrected}
+                | ({"by": s.record.by, "recorded_at": s.record.at.isoformat()} if s.record else {})
+                for s in ms.slots
+            ],
+        }
+        for ms in chosen
+    ]
+    return json.dumps({"date": as_of.isoformat(), "measures": data}, ensure_ascii=False, indent=2) + "\n"
+
+
+def measures_tsv(chosen: Sequence[MeasureStatus]) -> str:
+    lines = ["id\tslot\tstate\tlate\tcorrected"]
+    lines += [f"{ms.measure.id}\t{s.slot.key}\t{s.state}\t{s.late}\t{s.corrected}" for ms in chosen for s in ms.slots]
+    return "\n".join(lines) + "\n"

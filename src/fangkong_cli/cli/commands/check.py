@@ -17,7 +17,15 @@ from .. import dates
 from ..answering import Outcome, answer_item
 from ..context import Env, env_of
 from ..labels import frequency_label
-from ..options import ByOpt, DateOpt, SectionOpt, ShowFormat, ShowFormatOpt, WorkspaceOpt
+from ..options import (
+    ByOpt,
+    CampaignOpt,
+    DateOpt,
+    SectionOpt,
+    ShowFormat,
+    ShowFormatOpt,
+    WorkspaceOpt,
+)
 from ..output import interactive
 
 
@@ -30,25 +38,31 @@ def check(
     fmt: ShowFormatOpt = ShowFormat.table,
     date: DateOpt = None,
     by: ByOpt = None,
+    campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    if section is not None and ws.checklist.section(section) is None:
-        raise UsageProblem("unknown_section", id=section)
     today = dates.day(date, ws.today(dates.now()))
+    views = env.views(workspace, campaign, today)
+    if section is not None and not any(v.checklist.section(section) for v in views):
+        raise UsageProblem("unknown_section", id=section)
     mode = DutyMode.ALL if all_slots else DutyMode.ALL_DUE if all_due else DutyMode.WALK
     skips = load_skips(ws.state_dir) if mode is DutyMode.WALK else {}
-    items = duty_items(ws, today, section, mode, skips)
+    items = [(v, i) for v in views for i in duty_items(v, today, section, mode, skips)]
     if list_only:
         _print_list(env, items, today, fmt)
     else:
-        _walk(env, ws, items, today, by)
+        _walk(env, items, today, by)
 
 
-def _print_list(env: Env, items: list[DutyItem], today: date, fmt: ShowFormat) -> None:
+def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, fmt: ShowFormat) -> None:
+    items = [i for _, i in found]
     if fmt is ShowFormat.json:
-        rows = [{"measure": i.measure.measure.id, "slot": i.slot.slot.key, "state": i.slot.state} for i in items]
+        rows = [
+            {"measure": i.measure.measure.id, "slot": i.slot.slot.key, "state": i.slot.state, "checklist": v.campaign_id}
+            for v, i in found
+        ]
         env.output.data(json.dumps({"date": today.isoformat(), "items": rows}, ensure_ascii=False, indent=2) + "\n")
         return
     from ..plain import fold, grid
@@ -66,9 +80,10 @@ def _print_list(env: Env, items: list[DutyItem], today: date, fmt: ShowFormat) -
     out.data("\n".join(lines) + "\n")
 
 
-def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by: str | None) -> None:
+def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: str | None) -> None:
     out = env.output
-    if not items:
+    items = [i for _, i in found]
+    if not found:
         out.say("check_nothing", date=today.isoformat())
         return
     if not interactive():
@@ -80,8 +95,8 @@ def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by
     current_section = None
     index = 0
     try:
-        officer = _officer(env, workspace, by)
-        for index, item in enumerate(items, start=1):
+        officer = _officer(env, found[0][0], by)
+        for index, (workspace, item) in enumerate(found, start=1):
             if item.measure.section.id != current_section:
                 current_section = item.measure.section.id
                 sec = item.measure.section
