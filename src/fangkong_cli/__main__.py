@@ -94,7 +94,7 @@ def run(argv: Sequence[str] | None = None) -> int:
     stdout = sys.stdout
     try:
         sys.stdout = guard_stdout(stdout)  # a full disk on stdout is said as such (exit 3)
-        command = build_command(lang)
+        command = build_command(lang, () if os.environ.get("_FANGKONG_COMPLETE") else args)
         result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
         return result if isinstance(result, int) and 0 <= result <= 4 else ExitCode.OK
     except OutputFailed as exc:

@@ -18,7 +18,6 @@ from ..skips import remember_skip
 from ..workspace import Workspace
 from . import dates
 from .context import Env
-from .findings_view import tell_opened
 from .output import Output
 from .prompts import ask, key
 
@@ -63,6 +62,8 @@ def answer_item(env: Env, workspace: Workspace, item: DutyItem, today: date, off
                 return Outcome.SKIPPED
             stored = record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
             out.out.print(Text(out.t("check_saved"), style="green"))
+            from .findings_view import tell_opened
+
             tell_opened(env, workspace, [r for r, _ in stored])
             return Outcome.SAVED
     except _Quit:

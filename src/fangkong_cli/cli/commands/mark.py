@@ -18,7 +18,6 @@ from ...schedule import Slot
 from ...workspace import Workspace
 from .. import dates
 from ..context import env_of
-from ..findings_view import tell_opened
 from ..options import ByOpt, CampaignOpt, DateOpt, WorkspaceOpt
 
 
@@ -60,6 +59,8 @@ def mark(
             if late:
                 line += env.output.t("marked_late")
             env.output.err.print(line, markup=False, highlight=False)
+        from ..findings_view import tell_opened
+
         tell_opened(env, view, [r for r, _ in pairs])
 
 
