@@ -149,7 +149,8 @@ def write_workspace(
     profile: Profile = Profile(),
 ) -> tuple[int, int]:
     """Create the workspace and its records; return (records, month files)."""
-    args = ["init", "--dir", str(root), "--start", start.isoformat()]
+    # the campaign runs over the generated days (the notice's own period would end it sooner)
+    args = ["init", "--dir", str(root), "--start", start.isoformat(), "--end", (start + timedelta(days=days - 1)).isoformat()]
     args += ["--unit-id", unit_id, "--unit-name", unit_name]
     with contextlib.redirect_stderr(io.StringIO()) as err:  # keep init's chatter out of ours
         code = fangkong_run(args)

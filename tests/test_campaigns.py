@@ -109,3 +109,36 @@ def test_an_old_single_notice_workspace_opens_unchanged(tmp_path: Path) -> None:
     assert old.read_bytes() == before  # never written again
     history = json.loads(invoke(["history", "2.18", "--format", "json"], cwd=ws).stdout)["records"]
     assert [(r["slot"], r["by"]) for r in history] == [("2021-01-04", "甲"), ("2021-01-05", "乙")]
+
+
+def test_two_checklists_whose_ids_collide_run_side_by_side(tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "mini.yaml").write_text(MINI_CHECKLIST, encoding="utf-8")
+    (tmp_path / "lists" / "other.yaml").write_text(MINI_CHECKLIST.replace("测试章节", "另一份通知"), encoding="utf-8")
+    ws = make_workspace(tmp_path / "ws", start="2021-01-05", checklist=str(tmp_path / "lists" / "mini.yaml"))
+    now = "2021-01-05T18:00:00+08:00"
+    assert invoke(["campaign", "add", str(tmp_path / "lists" / "other.yaml"), "--start", "2021-01-05"], cwd=ws, now=now).exit_code == 0
+    bare = invoke(["mark", "9.1", "-s", "done", "--by", "甲"], cwd=ws, now=now)
+    assert bare.exit_code == 2 and "mini:9.1" in bare.stderr and "other:9.1" in bare.stderr
+    assert invoke(["mark", "other:9.1", "-s", "done", "--by", "甲"], cwd=ws, now=now).exit_code == 0
+    assert sorted(p.relative_to(ws).parts[:2] for p in ws.rglob("*.toml") if "records" in p.parts) == [("campaigns", "other")]
+    status = json.loads(invoke(["status", "--format", "json"], cwd=ws, now=now).stdout)
+    states = {(m["checklist"], m["id"]): m["state"] for m in status["measures"]}
+    assert states[("other", "9.1")] == "done" and states[("mini", "9.1")] == "due"
+    assert [c["id"] for c in status["campaigns"]] == ["mini", "other"]
+    narrowed = json.loads(invoke(["status", "--format", "json", "--campaign", "other"], cwd=ws, now=now).stdout)
+    assert {m["checklist"] for m in narrowed["measures"]} == {"other"}
+    history = json.loads(invoke(["history", "--format", "json"], cwd=ws, now=now).stdout)["records"]
+    assert [(r["checklist"], r["measure"]) for r in history] == [("other", "9.1")]
+    duty = json.loads(invoke(["check", "--list", "--format", "json"], cwd=ws, now=now).stdout)["items"]
+    assert ("mini", "9.1") in {(i["checklist"], i["measure"]) for i in duty}
+    assert ("other", "9.1") not in {(i["checklist"], i["measure"]) for i in duty}  # answered
+    assert invoke(["report", "--format", "json", "-o", "-"], cwd=ws, now=now).exit_code == 2
+    one = invoke(["report", "--format", "json", "-o", "-", "--campaign", "other"], cwd=ws, now=now)
+    assert one.exit_code == 0 and json.loads(one.stdout)["unit"]["id"] == "xining"
+    both = invoke(["report", "--format", "json", "-o", str(tmp_path / "out") + "/"], cwd=ws, now=now)
+    assert both.exit_code == 2  # the folder must exist
+    (tmp_path / "out").mkdir()
+    both = invoke(["report", "--format", "json", "-o", str(tmp_path / "out")], cwd=ws, now=now)
+    assert both.exit_code == 0, both.stderr
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["xining_2021-01.json", "xining_other_2021-01.json"]

@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import MINI_CHECKLIST, invoke
 from fangkong_cli.checklist import builtin_names, builtin_root, load_checklist, resolve_sources
@@ -71,7 +72,7 @@ def test_show_table_folds_long_text_and_never_cuts(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "…" not in result.stdout
     assert "健康码核验" in result.stdout
-    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80  # terminal cells
 
 
 def test_show_one_measure(tmp_path: Path) -> None:

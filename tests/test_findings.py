@@ -273,7 +273,7 @@ def test_a_months_report_shows_every_finding_in_every_format(month: Path, tmp_pa
 
 
 def test_check_and_mark_say_where_a_shortfall_is_filed(mini: Path) -> None:
-    walked = invoke(["check", "--by", "张三"], cwd=mini, tty=True, input="3\n\nq\n", now=at("2021-01-04"))
+    walked = invoke(["check", "--by", "张三"], cwd=mini, tty=True, input="3\n\n\n\nq\n", now=at("2021-01-04"))
     assert walked.exit_code == 0, walked.stderr
     (f,) = findings_json(mini, "2021-01-04")
     assert (f["measure"], f["slot"], f["shortfall"]) == ("9.1", "2021-01-04", "not_done")

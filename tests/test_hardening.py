@@ -266,8 +266,9 @@ def test_mark_refuses_them_in_a_reason(workspace: Path) -> None:
 
 def test_check_refuses_them_in_a_typed_note(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws", checklist=str(write_mini_checklist(tmp_path / "lists")))
-    result = invoke(["check", "--date", "2021-01-04", "--by", "李四"], cwd=ws, tty=True, input="1\n值班\ufffe\n", now="2021-01-04T20:00:00+08:00")
-    assert result.exit_code == 2 and "U+FFFE" in result.stderr
+    result = invoke(["check", "--date", "2021-01-04", "--by", "李四"], cwd=ws, tty=True, input="1\n值班\ufffe\n\n", now="2021-01-04T20:00:00+08:00")
+    # refused, the character named, and asked again (the input then ends: nothing saved)
+    assert result.exit_code == 0 and "U+FFFE" in result.stdout and "备注不能保存" in result.stdout
     assert nothing_written(ws)
 
 

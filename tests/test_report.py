@@ -54,8 +54,8 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
     assert mark(ws, "4.19", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
     assert mark(ws, "1.3", "--status", "not_done", "--note", "+待上级通知", day="2021-01-05") == 0
     assert mark(ws, "2.19", "--status", "na", "--reason", "由上级工会统一储备配发", day="2021-01-05") == 0
-    # 2.1 is due within the campaign's first 21 days (to 2021-01-24); recorded in February: late
-    assert mark(ws, "2.1", "--status", "done", day="2021-01-12", now="2021-02-02T09:00:00+08:00") == 0
+    # 2.1 is due within the campaign's first 21 days (to 2021-01-24); recorded on the 25th: late
+    assert mark(ws, "2.1", "--status", "done", day="2021-01-12", now="2021-01-25T09:00:00+08:00") == 0
     return ws
 
 

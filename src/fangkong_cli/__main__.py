@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from .errors import ExitCode, FangkongError, FileProblems
-from .messages import Lang, format_problem, resolve_lang, t
+from .messages import format_problem, resolve_lang, t
 
 
 def _lang_from_argv(argv: Sequence[str]) -> str | None:
@@ -66,32 +66,12 @@ def _out(text: str) -> None:
         pass
 
 
-def _usage_message(lang: Lang, exc: Exception) -> str:
-    from .cli.clickcompat import click_exceptions
-
-    errors = click_exceptions()
-    if isinstance(exc, errors.NoSuchOption):
-        detail = t(lang, "no_such_option", option=exc.option_name)
-    elif isinstance(exc, errors.MissingParameter):
-        names = exc.param.opts if exc.param is not None else []
-        key = "missing_option" if exc.param is not None and exc.param.param_type_name == "option" else "missing_argument"
-        detail = t(lang, key, param="/".join(names) or (exc.param.name if exc.param else ""))
-    elif isinstance(exc, errors.BadParameter):
-        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else (exc.param_hint or "")
-        choices = getattr(getattr(exc.param, "type", None), "choices", None)
-        if choices:
-            detail = t(lang, "bad_choice", param=name, choices="、".join(str(c) for c in choices))
-        else:
-            detail = t(lang, "bad_parameter", param=name, detail=exc.message)
-    elif isinstance(exc, errors.UsageError) and exc.message.startswith("No such command"):
-        detail = t(lang, "no_such_command", name=exc.message.split("'")[1] if "'" in exc.message else exc.message)
-    else:
-        detail = getattr(exc, "message", str(exc))
-    command = "fangkong"
-    ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        command = ctx.command_path
-    return t(lang, "usage", detail=detail) + " " + t(lang, "usage_hint", command=command)
+def _command_names(command: object) -> list[str]:
+    names: list[str] = []
+    for name, sub in getattr(command, "commands", {}).items():
+        names.append(name)
+        names += [f"{name} {n}" for n in getattr(sub, "commands", {})]
+    return names
 
 
 def run(argv: Sequence[str] | None = None) -> int:
@@ -106,10 +86,15 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     args = _hoist_lang(sys.argv[1:] if argv is None else argv)
     lang = resolve_lang(_lang_from_argv(args))
+    if os.environ.get("_FANGKONG_COMPLETE"):  # the shell asks for completions (see `completion`)
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    command = None
     stdout = sys.stdout
     try:
         sys.stdout = guard_stdout(stdout)  # a full disk on stdout is said as such (exit 3)
-        command = build_command(lang)
+        command = build_command(lang, () if os.environ.get("_FANGKONG_COMPLETE") else args)
         result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
         return result if isinstance(result, int) and 0 <= result <= 4 else ExitCode.OK
     except OutputFailed as exc:
@@ -132,7 +117,9 @@ def run(argv: Sequence[str] | None = None) -> int:
         if type(exc).__name__ == "NoArgsIsHelpError":
             _out(exc.format_message())
             return ExitCode.OK
-        _err(_usage_message(lang, exc))
+        from .cli.usage import usage_message
+
+        _err(usage_message(lang, exc, args, _command_names(command)))
         return ExitCode.USAGE
     except KeyboardInterrupt:
         _err(t(lang, "interrupted"))

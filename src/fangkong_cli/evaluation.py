@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import NamedTuple
 
+from .asof import first_answers, made_by
 from .checklist import Checklist
 from .models import Frequency, Measure, Record, Section, Status, Tailoring
 from .schedule import Campaign, Slot, next_slot, slot_by_key, slots_between
@@ -22,6 +23,7 @@ class SlotState(NamedTuple):
     record: Record | None = None
     late: bool = False
     tailored: str | None = None  # the tailoring reason when the unit marked the measure n/a
+    corrected: bool = False  # the answer in force replaced an earlier answer of the slot
 
 
 @dataclass
@@ -103,6 +105,7 @@ class Evaluation(NamedTuple):
     figures: Figures
     years_without_calendar: tuple[int, ...] = ()
     unmatched: int = 0  # records naming a measure or slot the checklist and campaign do not have
+    after_as_of: int = 0  # records made after the end of the as-of day: not counted
 
     @property
     def measures(self) -> tuple[MeasureStatus, ...]:
@@ -110,7 +113,8 @@ class Evaluation(NamedTuple):
 
 
 def latest_records(records: Iterable[Record]) -> dict[tuple[str, str], Record]:
-    """The record that counts for each (measure, slot): the newest; on a tie, the later one."""
+    """The record in force for each (measure, slot): the newest; on a tie, the later one.
+    A withdrawal (`withdrawn`) in force means the slot is unanswered again."""
     latest: dict[tuple[str, str], Record] = {}
     for record in records:
         key = (record.measure, record.slot)
@@ -120,8 +124,10 @@ def latest_records(records: Iterable[Record]) -> dict[tuple[str, str], Record]:
     return latest
 
 
-def is_late(record: Record, slot: Slot, tz: tzinfo) -> bool:
-    return record.at.astimezone(tz).date() > slot.end
+def is_late(record: Record, slot: Slot, tz: tzinfo, first: datetime | None = None) -> bool:
+    """Late when the slot's first answer (`first`, else this record) came after its period."""
+    at = record.at if first is None else first
+    return at.astimezone(tz).date() > slot.end
 
 
 def _tailoring_reason(tailoring: Sequence[Tailoring], measure_id: str, slot: Slot) -> str | None:
@@ -132,10 +138,11 @@ def _tailoring_reason(tailoring: Sequence[Tailoring], measure_id: str, slot: Slo
 
 
 def _slot_state(
-    slot: Slot, record: Record | None, as_of: date, tz: tzinfo, tailored: str | None
+    slot: Slot, record: Record | None, as_of: date, tz: tzinfo, tailored: str | None, first: datetime | None
 ) -> SlotState:
-    if record is not None:
-        return SlotState(slot, record.status.value, record, is_late(record, slot, tz))
+    if record is not None and record.status is not Status.WITHDRAWN:
+        late = is_late(record, slot, tz, first)
+        return SlotState(slot, record.status.value, record, late, corrected=first is not None and first < record.at)
     if tailored is not None:
         return SlotState(slot, Status.NA.value, None, False, tailored)
     return SlotState(slot, OVERDUE if slot.end < as_of else DUE)
@@ -155,7 +162,9 @@ def evaluate(
     """Evaluate every measure as of `as_of` over the slots that touch [first, last]."""
     first = campaign.start if first is None else first
     last = as_of if last is None else min(last, as_of)
+    records, after_as_of = made_by(records, as_of, tz)
     latest = latest_records(records)
+    firsts = first_answers(records)
     by_measure: dict[str, list[Record]] = {}
     for record in records:
         by_measure.setdefault(record.measure, []).append(record)
@@ -168,7 +177,7 @@ def evaluate(
         sec_figures = Figures()
         for measure in entry.measures:
             status = _evaluate_measure(
-                measure, entry.section, campaign, latest, by_measure.get(measure.id, []),
+                measure, entry.section, campaign, (latest, firsts), by_measure.get(measure.id, []),
                 as_of, tz, tailoring, first, last,
             )
             sec_figures.merge(status.figures)
@@ -186,7 +195,7 @@ def evaluate(
     )
     counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
     unmatched = _unmatched(checklist, campaign, records, counted)
-    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, unmatched)
+    return Evaluation(as_of, first, last, tuple(sections), total, uncovered, unmatched, after_as_of)
 
 
 def _unmatched(
@@ -209,7 +218,7 @@ def _evaluate_measure(
     measure: Measure,
     section: Section,
     campaign: Campaign,
-    latest: dict[tuple[str, str], Record],
+    answers: tuple[dict[tuple[str, str], Record], dict[tuple[str, str], datetime]],
     own_records: list[Record],
     as_of: date,
     tz: tzinfo,
@@ -218,8 +227,13 @@ def _evaluate_measure(
     last: date,
 ) -> MeasureStatus:
     figures = Figures()
+    latest, firsts = answers
     if measure.frequency is Frequency.AS_NEEDED:
-        events = tuple(r for r in own_records if first.isoformat() <= r.slot <= last.isoformat())
+        events = tuple(
+            r for r in own_records
+            if first.isoformat() <= r.slot <= last.isoformat()
+            and r.status is not Status.WITHDRAWN and latest[(r.measure, r.slot)].status is not Status.WITHDRAWN
+        )
         newest = max(events, key=lambda r: r.at) if events else None
         state = newest.status.value if newest is not None else Status.NA.value
         return MeasureStatus(
@@ -229,16 +243,14 @@ def _evaluate_measure(
     own_tailoring = [t for t in tailoring if t.measure == measure.id]
     mid = measure.id
     found = [latest.get((mid, s.key)) for s in slots]
-    if own_tailoring or any(r is None for r in found):
-        states = tuple(
-            _slot_state(s, r, as_of, tz, _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None)
-            for s, r in zip(slots, found, strict=True)
+    states = tuple(
+        _slot_state(
+            s, r, as_of, tz,
+            _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None,
+            firsts.get((mid, s.key)) if r is not None else None,
         )
-    else:  # every slot answered (the usual year of records): the same, without the branches
-        states = tuple(
-            SlotState(s, r.status.value, r, r.at.astimezone(tz).date() > s.end)  # type: ignore[union-attr]
-            for s, r in zip(slots, found, strict=True)
-        )
+        for s, r in zip(slots, found, strict=True)
+    )
     for s in states:
         figures.add(s)
     current = next((s for s in reversed(states) if s.slot.contains(as_of)), None)

@@ -205,4 +205,4 @@ def option_problem(exc: ValidationError, option_of: dict[str, str], key: str = "
     option = option_of.get(field, field or "input")
     ctx = {k: str(v) for k, v in (err.get("ctx") or {}).items()}
     detail = Problem("", None, "invalid_detail", {"type": err["type"], "detail": err["msg"], "ctx": ctx})
-    return UsageProblem(key, what=option, option=option, value=str(err.get("input", "")), text=detail)
+    return UsageProblem(key, what=option, option=option, field=field, value=str(err.get("input", "")), text=detail)

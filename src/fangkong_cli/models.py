@@ -140,6 +140,7 @@ class Status(StrEnum):
     PARTIAL = "partial"
     NOT_DONE = "not_done"
     NA = "na"
+    WITHDRAWN = "withdrawn"  # `fangkong undo`: the slot's answer is withdrawn, it is unanswered again
 
 
 class Evidence(NamedTuple):

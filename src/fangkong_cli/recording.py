@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from .asof import made_by
 from .errors import FileProblems, UsageProblem
 from .evaluation import is_late, latest_records, slot_of_record
 from .fileio import inside, option_problem, sha256_of
@@ -20,12 +21,23 @@ from .workspace import Workspace
 if TYPE_CHECKING:
     from .findings_store import FindingEvent
 
+STATUS_WORDS = {
+    "done": Status.DONE, "已完成": Status.DONE, "完成": Status.DONE,
+    "partial": Status.PARTIAL, "部分完成": Status.PARTIAL,
+    "not_done": Status.NOT_DONE, "not-done": Status.NOT_DONE, "未完成": Status.NOT_DONE,
+    "na": Status.NA, "n/a": Status.NA, "不适用": Status.NA,
+}
+
 
 def parse_status(value: str) -> Status:
-    try:
-        return Status(value.strip().lower())
-    except ValueError:
-        raise UsageProblem("bad_status", value=value) from None
+    """An answer's status from its key or its Chinese word (full-width input accepted).
+    `withdrawn` is no answer: only `fangkong undo` records it."""
+    import unicodedata
+
+    word = unicodedata.normalize("NFKC", value).strip().lower()
+    if word not in STATUS_WORDS:
+        raise UsageProblem("bad_status", value=value)
+    return STATUS_WORDS[word]
 
 
 def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -> tuple[str, ...]:
@@ -48,20 +60,34 @@ def _changed_evidence(root: Path, record: Record, seen: dict[str, str | None]) -
     return tuple(changed)
 
 
+_QUOTES = (('"', '"'), ("'", "'"), ("“", "”"), ("‘", "’"))
+
+
+def _looks_like_path(text: str) -> bool:
+    """One word with a folder separator or a file suffix (报告.pdf, evidence/会议纪要.docx)."""
+    if any(ch.isspace() for ch in text):
+        return False
+    return "/" in text or "\\" in text or bool(re.fullmatch(r".+\.[A-Za-z0-9]{1,5}", text))
+
+
 def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
-    """A URL, a file inside the workspace (its SHA-256 kept), or else a note."""
+    """A URL, a file inside the workspace (its SHA-256 kept), or else a note. A value that
+    names a file which does not exist is refused (a typo must not become a note); quoted
+    text is always a note."""
     text = spec.strip()
+    for left, right in _QUOTES:
+        if len(text) >= 2 and text.startswith(left) and text.endswith(right):
+            return Evidence(kind="note", value=text[1:-1].strip())
     if text.lower().startswith(("http://", "https://")):
         return Evidence(kind="url", value=text)
     candidate = Path(text)
     if not candidate.is_absolute():
         candidate = cwd / candidate
-    looks_like_path = os.sep in text or "/" in text or candidate.suffix != ""
     try:
         exists = candidate.exists()
     except (OSError, ValueError):  # a long note is no file name (ENAMETOOLONG), nor one with NUL
         return Evidence(kind="note", value=text)
-    if exists or (looks_like_path and ".." in Path(text).parts):
+    if exists or (_looks_like_path(text) and ".." in Path(text).parts):
         root = workspace.root.resolve()
         real = candidate.resolve()
         if not real.is_relative_to(root) or not candidate.exists():
@@ -75,6 +101,8 @@ def evidence_from(workspace: Workspace, spec: str, cwd: Path) -> Evidence:
             reason = str(problem.params.get("reason", problem.key))
             raise UsageProblem("evidence_unreadable", path=text, reason=reason) from exc
         return Evidence(kind="file", value=real.relative_to(root).as_posix(), sha256=digest)
+    if _looks_like_path(text):
+        raise UsageProblem("evidence_missing", path=text)
     return Evidence(kind="note", value=text)
 
 
@@ -191,31 +219,40 @@ def history(
     measure_id: str | None = None,
     first: date | None = None,
     last: date | None = None,
+    as_of: date | None = None,
 ) -> list[HistoryEntry]:
-    """Every record, oldest first, with corrections, superseded and late ones flagged."""
+    """Every record, oldest first, with corrections, superseded and late ones flagged.
+
+    `first`/`last` keep the records whose slot touches those days (the day answered for, not
+    the day recorded); `as_of` leaves out what was recorded after the end of that day."""
     checklist = workspace.checklist
     if measure_id is not None and checklist.measure(measure_id) is None:
         raise UsageProblem("unknown_measure", id=measure_id)
-    records = load_records(workspace.records_dir, workspace.root)
+    records: Sequence[Record] = load_records(workspace.records_dir, workspace.root)
+    if as_of is not None:
+        records, _ = made_by(records, as_of, workspace.tz)
     winners = latest_records(records)
-    seen: set[tuple[str, str]] = set()
+    answered_at: dict[tuple[str, str], datetime] = {}  # the first answer since the last withdrawal
     hashes: dict[str, str | None] = {}
     entries = []
     for record in sorted(records, key=lambda r: r.at):
         key = (record.measure, record.slot)
-        correction = key in seen
-        seen.add(key)
+        correction = key in answered_at
+        if record.status is Status.WITHDRAWN:
+            answered_at.pop(key, None)
+        else:
+            answered_at.setdefault(key, record.at)
         if measure_id is not None and record.measure != measure_id:
             continue
-        local_day = record.at.astimezone(workspace.tz).date()
-        if (first is not None and local_day < first) or (last is not None and local_day > last):
-            continue
         slot = slot_of_record(checklist, workspace.campaign, record)
+        if not _touches(slot, record, first, last):
+            continue
+        late = slot is not None and record.status is not Status.WITHDRAWN and is_late(record, slot, workspace.tz, answered_at[key])
         entries.append(
             HistoryEntry(
                 record,
                 slot,
-                slot is not None and is_late(record, slot, workspace.tz),
+                late,
                 correction,
                 winners.get(key) is not record,
                 checklist.measure(record.measure) is not None,
@@ -223,3 +260,52 @@ def history(
             )
         )
     return entries
+
+
+def _touches(slot: Slot | None, record: Record, first: date | None, last: date | None) -> bool:
+    """Whether the slot a record answers touches [first, last] (its key's day when the
+    checklist no longer knows the slot)."""
+    if first is None and last is None:
+        return True
+    if slot is not None:
+        lo, hi = slot.start, slot.end
+    else:
+        try:
+            lo = hi = date.fromisoformat(record.slot)
+        except ValueError:
+            return False
+    return (first is None or hi >= first) and (last is None or lo <= last)
+
+
+def late_answers(workspace: Workspace, stored: Sequence[tuple[Record, Slot]]) -> list[bool]:
+    """Whether each stored answer counts as late: judged by its slot's first answer, so a
+    correction of an on-time answer is not late."""
+    from .asof import first_answers
+
+    firsts = first_answers(load_records(workspace.records_dir, workspace.root))
+    return [is_late(r, s, workspace.tz, firsts.get((r.measure, r.slot))) for r, s in stored]
+
+
+def answers_by_campaign(views: Sequence[Workspace], answers: Sequence[Answer]) -> list[tuple[Workspace, list[Answer]]]:
+    """Each answer to the campaign whose checklist has its measure (`ID` or `CAMPAIGN:ID`;
+    an id two running checklists share must be qualified), with the bare id."""
+    from .campaigns import resolve_measure
+
+    groups: dict[int, tuple[Workspace, list[Answer]]] = {}
+    for answer in answers:
+        view, measure = resolve_measure(list(views), answer.measure_id)
+        groups.setdefault(view.campaign_index, (view, []))[1].append(answer._replace(measure_id=measure.id))
+    return [groups[i] for i in sorted(groups)]
+
+
+def record_in_campaigns(
+    groups: Sequence[tuple[Workspace, list[Answer]]], by: str, now: datetime, cwd: Path, lock_timeout: float
+) -> list[tuple[Workspace, Record, Slot]]:
+    """Every answer checked first, in every campaign; then each campaign's stored."""
+    for view, answers in groups:
+        for answer in answers:
+            build_record(view, answer, by, now, cwd)
+    stored = []
+    for view, answers in groups:
+        stored += [(view, r, s) for r, s in record_answers(view, answers, by, now, cwd, lock_timeout)]
+    return stored

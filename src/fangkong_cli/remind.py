@@ -76,9 +76,10 @@ def _line(text: str, key: str) -> int | None:
 
 def duty_lines(workspace: Workspace, today: date, lang: Lang) -> tuple[list[str], list[DutyLine]]:
     """What `check` would ask today (overdue first), then findings due: (headings, lines)."""
-    from .duty import duty_items
+    from .duty import DutyMode, duty_items
+    from .skips import load_skips
 
-    items = duty_items(workspace, today, None, False)
+    items = duty_items(workspace, today, None, DutyMode.WALK, load_skips(workspace.state_dir))
     overdue = [i for i in items if i.slot.state == OVERDUE]
     due = [i for i in items if i.slot.state != OVERDUE]
     lines: list[DutyLine] = []

@@ -48,6 +48,7 @@ class SlotLine:
     reason: str = ""  # the record's reason, or the tailoring reason
     tailored: bool = False  # n/a because fangkong.toml says so, not because of a record
     evidence: tuple[Evidence, ...] = ()
+    corrected: bool = False  # the answer shown replaced an earlier one (kept in history)
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def _slot_line(state: SlotState) -> SlotLine:
         )
     return SlotLine(
         state.slot.key, state.slot.start, state.slot.end, state.state, state.late,
-        record.by, record.at, record.note, record.reason, False, record.evidence,
+        record.by, record.at, record.note, record.reason, False, record.evidence, state.corrected,
     )
 
 

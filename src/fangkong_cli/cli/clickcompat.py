@@ -11,3 +11,11 @@ def click_exceptions() -> ModuleType:
     except ImportError:  # older typer depends on the click package instead
         import click.exceptions as exceptions  # type: ignore[import-not-found, no-redef]
     return exceptions
+
+
+def click_core() -> ModuleType:
+    try:
+        from typer._click import core
+    except ImportError:  # older typer depends on the click package instead
+        import click.core as core  # type: ignore[import-not-found, no-redef]
+    return core

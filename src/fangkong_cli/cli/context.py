@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -50,6 +51,15 @@ class Env(NamedTuple):
     def workspace(self, explicit: Path | None) -> Workspace:
         """--workspace, then FANGKONG_HOME, then the nearest fangkong.toml upwards."""
         return open_workspace(find_root(explicit, self.settings.home, Path.cwd()))
+
+    def views(self, explicit: Path | None, campaign: str | None, day: date | None = None) -> list[Workspace]:
+        """The campaigns a command covers: --campaign alone, else those running on `day`
+        (today in the workspace's time zone when not given)."""
+        from ..campaigns import chosen_views
+        from . import dates
+
+        ws = self.workspace(explicit)
+        return chosen_views(ws, campaign, day if day is not None else ws.today(dates.now()))
 
     def checklist(self, spec: str | None, workspace: Path | None) -> Checklist:
         """--checklist, else the workspace's (when there is one), else the built-in notice."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from ..errors import UsageProblem
 from ..limits import MAX_YEAR, MIN_YEAR
@@ -16,13 +16,47 @@ def _in_range(year: int, value: str) -> None:
         raise UsageProblem("date_out_of_range", value=value, min=MIN_YEAR, max=MAX_YEAR)
 
 
-def parse_date(value: str) -> date:
-    try:
-        day = date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageProblem("bad_date", value=value) from None
+_DAY = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
+_RELATIVE = {"今天": 0, "today": 0, "昨天": 1, "yesterday": 1, "前天": 2}
+
+
+def parse_date(value: str, today: date | None = None) -> date:
+    """A day as people type it: 2021-01-08, 2021-1-8, 2021/1/8, 20210108, 2021年1月8日,
+    今天, 昨天 (relative to `today`, the workspace's day; full-width digits accepted)."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", value).strip().lower()
+    if text in _RELATIVE:
+        base = today if today is not None else now().astimezone(_default_zone()).date()
+        return _in_range_day(base - timedelta(days=_RELATIVE[text]), value)
+    match = _DAY.fullmatch(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups() if g is not None)
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            pass
+        else:
+            return _in_range_day(found, value)
+    raise UsageProblem("bad_date", value=value)
+
+
+def _in_range_day(day: date, value: str) -> date:
     _in_range(day.year, value)
     return day
+
+
+def day(value: str | None, today: date) -> date:
+    """--date as given, else `today` (the workspace's day)."""
+    return today if value is None else parse_date(value, today)
+
+
+def _default_zone() -> tzinfo:
+    from zoneinfo import ZoneInfo
+
+    from ..models import DEFAULT_TIMEZONE
+
+    return ZoneInfo(DEFAULT_TIMEZONE)
 
 
 def now() -> datetime:
@@ -78,10 +112,11 @@ def period(
         year, number, _ = lo.isocalendar()
         return lo, hi, f"{year}-W{number:02d}"
     if first or last:
-        lo = parse_date(first) if first else date(today.year, today.month, 1)
-        hi = parse_date(last) if last else today
+        hi = parse_date(last, today) if last else today
+        # --to alone: from the first of that month (not of this month, which may lie after it)
+        lo = parse_date(first, today) if first else date(hi.year, hi.month, 1)
         if lo > hi:
-            raise UsageProblem("period_order")
+            raise UsageProblem("period_order" if last else "period_from_future", value=first, today=today.isoformat())
         return lo, hi, f"{lo.isoformat()}_{hi.isoformat()}"
     lo, hi = month_range(f"{today.year}-{today.month:02d}")
     return lo, hi, f"{lo.year:04d}-{lo.month:02d}"

@@ -1,10 +1,16 @@
-"""One finding as plain text: its fields, then every change with who and when."""
+"""Findings for people: one finding as plain text (its fields, then every change with who
+and when), and which finding a shortfall was filed under."""
 
 from __future__ import annotations
 
-from ..findings import FindingLine
+from collections.abc import Sequence
+
+from ..findings import SHORTFALLS, FindingLine, load_findings
 from ..messages import Lang, t
+from ..models import Record
+from ..workspace import Workspace
 from ..writers import rectification as ledger
+from .context import Env
 
 
 def finding_detail(lang: Lang, line: FindingLine) -> str:
@@ -24,3 +30,14 @@ def finding_detail(lang: Lang, line: FindingLine) -> str:
         said += [e.value for e in fields.get("evidence", ())]
         out.append(f"  {event.at:%Y-%m-%d %H:%M}  {t(lang, 'finding.action.' + event.action)}  {event.by}  {'；'.join(said)}".rstrip())
     return "\n".join(out) + "\n"
+
+
+def tell_opened(env: Env, ws: Workspace, records: Sequence[Record]) -> None:
+    """After `mark` or `check`: which finding each 未完成 / 部分完成 answer is filed under."""
+    wanted = [(r.measure, r.slot) for r in records if r.status in SHORTFALLS]
+    if not wanted:
+        return
+    filed = {(f.measure, f.slot): f.id for f in load_findings(ws) if f.is_open}
+    for measure, slot in dict.fromkeys(wanted):
+        if (measure, slot) in filed:
+            env.output.say("finding.auto_opened", id=filed[(measure, slot)], measure=measure, slot=slot)

@@ -123,16 +123,31 @@ def status_tsv(evaluation: Evaluation, lights: Mapping[str, str] = MappingProxyT
     return "\n".join(rows) + "\n"
 
 
+STATUS_DROP_ORDER = (2, 4, 5, 6)  # frequency, last done, next due, overdue count: as room runs out
+
+
+def status_columns(lang: Lang, evaluation: Evaluation, width: int) -> list[int]:
+    """Which of STATUS_COLUMNS fit `width` with measure titles still readable."""
+    from .plain import cell_len, visible_columns
+
+    natural = [cell_len(t(lang, key)) for key in STATUS_COLUMNS]
+    for ms in evaluation.measures:
+        natural = [max(n, cell_len(c)) for n, c in zip(natural, status_cells(lang, ms), strict=True)]
+    return visible_columns(natural, (0, 1, 3), STATUS_DROP_ORDER, 1, width)
+
+
 def status_plain(lang: Lang, evaluation: Evaluation, width: int) -> str:
     """The same status as plain aligned text, for cron mail and pipes (and fast to draw)."""
     from .plain import fold, grid
 
-    headers = [t(lang, key) for key in STATUS_COLUMNS]
+    shown = status_columns(lang, evaluation, width)
+    headers = [t(lang, STATUS_COLUMNS[i]) for i in shown]
+    right = tuple(k for k, i in enumerate(shown) if i == 6)
     out: list[str] = []
     for sec in evaluation.sections:
         out += fold(section_title(sec.section.number, sec.section.title), width)
-        rows = [status_cells(lang, ms) for ms in sec.measures]
-        out += grid(headers, rows, (6,), width, wide=1)
+        rows = [[cells[i] for i in shown] for cells in (status_cells(lang, ms) for ms in sec.measures)]
+        out += grid(headers, rows, right, width, wide=1)
         out.append("")
     out += fold(summary_line(lang, evaluation.as_of, evaluation.figures), width)
     return "\n".join(out) + "\n"

@@ -35,3 +35,4 @@ WeekOpt = Annotated[str | None, typer.Option("--week", help="week", show_default
 PeriodFromOpt = Annotated[str | None, typer.Option("--from", help="period_from", show_default=False)]
 PeriodToOpt = Annotated[str | None, typer.Option("--to", help="period_to", show_default=False)]
 ShowFormatOpt = Annotated[ShowFormat, typer.Option("--format", "-f", help="format")]
+CampaignOpt = Annotated[str | None, typer.Option("--campaign", help="campaign_opt", show_default=False)]

@@ -86,10 +86,29 @@ class Output:
         self._stderr.write(self.t(key, **params) + "\n")
         self._stderr.flush()
 
+    def table(self, renderable: Any) -> None:
+        """A Rich table (or group of them): to a terminal as it is; to a pipe or cron mail as
+        narrow as its content allows, no wider than COLUMNS (or 160), without trailing blanks."""
+        if self.is_terminal:
+            self.out.print(renderable)
+            return
+        _shrink(renderable)
+        with self.out.capture() as captured:
+            self.out.print(renderable)
+        self.data("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
     def data(self, text: str) -> None:
         """Machine or report output, verbatim to stdout."""
         self._stdout.write(text)
         self._stdout.flush()
+
+
+def _shrink(renderable: Any) -> None:
+    """Tables fill a terminal's width; a pipe's width is a limit, not a size to fill."""
+    if hasattr(renderable, "expand"):
+        renderable.expand = False
+    for inner in getattr(renderable, "renderables", ()):
+        _shrink(inner)
 
 
 def interactive() -> bool:

@@ -31,7 +31,8 @@ def fold(text: str, room: int) -> list[str]:
 def grid(
     headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int], width: int, wide: int = 0
 ) -> list[str]:
-    """A plain-text table that fits `width`: column `wide` folds, CJK counts double.
+    """A plain-text table that fits `width` cells: column `wide` gives way first, then the
+    widest others; a column narrower than its text folds. CJK counts double.
 
     Drawn by hand because a Rich Table takes seconds for the thousand rows of a province,
     and for output that is not a terminal (cron mail, pipes) plain aligned text is what is
@@ -39,14 +40,22 @@ def grid(
     """
     widths = [max([cell_len(h), *(cell_len(r[i]) for r in rows)]) for i, h in enumerate(headers)]
     gap = 2
-    total = sum(widths) + gap * (len(widths) - 1)
-    if total > width:
-        widths[wide] = max(8, widths[wide] - (total - width))
+    over = sum(widths) + gap * (len(widths) - 1) - width
+    if over > 0:
+        cut = min(over, widths[wide] - 8)
+        widths[wide] -= max(0, cut)
+        over -= max(0, cut)
+    while over > 0:  # still too wide: narrow the widest column, never below 4 cells
+        i = max(range(len(widths)), key=lambda k: widths[k])
+        if widths[i] <= 4:
+            break
+        widths[i] -= 1
+        over -= 1
 
     out: list[str] = []
 
     def emit(cells: Sequence[str]) -> None:
-        parts = [fold(c, widths[i]) if i == wide else [c] for i, c in enumerate(cells)]
+        parts = [fold(c, widths[i]) if cell_len(c) > widths[i] else [c] for i, c in enumerate(cells)]
         for k in range(max(len(p) for p in parts)):
             line = []
             for i, p in enumerate(parts):
@@ -60,3 +69,17 @@ def grid(
     for row in rows:
         emit(row)
     return out
+
+
+def visible_columns(natural: Sequence[int], keep: Sequence[int], drop_order: Sequence[int], wide: int, width: int, room: int = 24) -> list[int]:
+    """The columns to show in `width` cells: drop those in `drop_order` (least wanted
+    first) until the `wide` column has `room` cells, so titles stay readable rather than
+    becoming strips of three characters."""
+    shown = list(range(len(natural)))
+    for column in drop_order:
+        used = sum(natural[i] + 2 for i in shown if i != wide)
+        if used + room <= width:
+            break
+        if column in shown and column not in keep:
+            shown.remove(column)
+    return shown

@@ -22,6 +22,7 @@ from .labels import (
     section_title,
     state_label,
     status_cells,
+    status_columns,
     summary_line,
 )
 
@@ -90,12 +91,17 @@ def state_text(lang: Lang, status: MeasureStatus) -> Text:
 LIGHT_STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
 
 
-def status_tables(lang: Lang, evaluation: Evaluation, lights: Mapping[str, str] = MappingProxyType({})) -> RenderableType:
-    """The status for a terminal: a Rich table per section, states in colour."""
+def status_tables(
+    lang: Lang, evaluation: Evaluation, width: int = 160, lights: Mapping[str, str] = MappingProxyType({})
+) -> RenderableType:
+    """The status for a terminal: a Rich table per section, states in colour, each next
+    deadline in its light's colour; on a narrow terminal the less needed columns go, so
+    measure titles stay readable."""
+    shown = status_columns(lang, evaluation, width)
     parts: list[RenderableType] = []
     for sec in evaluation.sections:
         table = _table(section_title(sec.section.number, sec.section.title))
-        for key in STATUS_COLUMNS:
+        for key in (STATUS_COLUMNS[i] for i in shown):
             if key == "col.measure":
                 table.add_column(t(lang, key), overflow="fold", ratio=3, min_width=8)
             else:
@@ -107,13 +113,16 @@ def status_tables(lang: Lang, evaluation: Evaluation, lights: Mapping[str, str] 
             cells[3] = state_text(lang, ms)
             if ms.figures.overdue:
                 cells[6].stylize("bold red")
-            table.add_row(*cells)
+            table.add_row(*(cells[i] for i in shown))
         parts.append(table)
     parts.append(Text(summary_line(lang, evaluation.as_of, evaluation.figures)))
     return Group(*parts)
 
 
 def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> RenderableType:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(tz_name)  # the time recorded, as the unit's clock showed it
     table = _table("")
     table.title = None
     table.add_column(t(lang, "col.at"), overflow="fold")
@@ -140,7 +149,7 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
         note_parts = [p for p in (r.reason, r.note) if p]
         note_parts += [f"{t(lang, 'evidence.' + ev.kind)}：{ev.value}" for ev in r.evidence]
         table.add_row(
-            Text(r.at.strftime("%Y-%m-%d %H:%M")),
+            Text(r.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
             Text(r.measure),
             Text(r.slot),
             Text(t(lang, f"state.{r.status.value}"), style=STATE_STYLE.get(r.status.value, "")),

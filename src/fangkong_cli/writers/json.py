@@ -57,6 +57,8 @@ def slot_dict(s: SlotLine) -> dict[str, Any]:
         out["reason"] = s.reason
     if s.tailored:
         out["tailored"] = True
+    if s.corrected:
+        out["corrected"] = True
     if s.evidence:
         out["evidence"] = [_evidence(e) for e in s.evidence]
     return out

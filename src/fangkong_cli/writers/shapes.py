@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 from ..checklist import Checklist, SectionEntry
-from ..evaluation import OVERDUE, Evaluation
+from ..evaluation import OVERDUE, Evaluation, Figures
 from ..models import Measure
 from ..recording import HistoryEntry
 
@@ -21,6 +22,31 @@ def _iso(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _sections(evaluation: Evaluation) -> list[dict[str, object]]:
+    return [{"id": s.section.id, "title": s.section.title, "summary": s.figures.as_dict()} for s in evaluation.sections]
+
+
+def _measures(evaluation: Evaluation) -> list[dict[str, object]]:
+    return [
+        {
+            "id": m.measure.id,
+            "section": m.section.id,
+            "title": m.measure.title,
+            "frequency": m.measure.frequency.value,
+            "state": m.state,
+            "detail": m.detail,
+            "last_done": m.last_done,
+            "next_due": _iso(m.next_due),
+            "overdue": m.figures.overdue,
+            "overdue_slots": [s.slot.key for s in m.slots if s.state == OVERDUE],
+            "slots_due": m.figures.due,
+            "answered": m.figures.answered,
+            "late": m.figures.late,
+        }
+        for m in evaluation.measures
+    ]
+
+
 def evaluation_dict(evaluation: Evaluation, unit: dict[str, str], checklist: str) -> dict[str, object]:
     """The public JSON shape of `fangkong status --format json`: scripts depend on it."""
     return {
@@ -29,47 +55,59 @@ def evaluation_dict(evaluation: Evaluation, unit: dict[str, str], checklist: str
         "checklist": checklist,
         "summary": evaluation.figures.as_dict(),
         "unmatched_records": evaluation.unmatched,
-        "sections": [
-            {"id": s.section.id, "title": s.section.title, "summary": s.figures.as_dict()}
-            for s in evaluation.sections
-        ],
-        "measures": [
-            {
-                "id": m.measure.id,
-                "section": m.section.id,
-                "title": m.measure.title,
-                "frequency": m.measure.frequency.value,
-                "state": m.state,
-                "detail": m.detail,
-                "last_done": m.last_done,
-                "next_due": _iso(m.next_due),
-                "overdue": m.figures.overdue,
-                "overdue_slots": [s.slot.key for s in m.slots if s.state == OVERDUE],
-                "slots_due": m.figures.due,
-                "answered": m.figures.answered,
-                "late": m.figures.late,
-            }
-            for m in evaluation.measures
-        ],
+        "sections": _sections(evaluation),
+        "measures": _measures(evaluation),
     }
 
 
-def status_json(evaluation: Evaluation, unit: dict[str, str], checklist: str) -> str:
-    return dumps(evaluation_dict(evaluation, unit, checklist))
+class StatusPart(NamedTuple):
+    """One campaign's evaluation in `status`: its id, its checklist's name, the light of each
+    measure with a deadline."""
+
+    campaign: str
+    checklist: str
+    evaluation: Evaluation
+    lights: dict[str, str]
 
 
-def history_json(entries: Sequence[HistoryEntry]) -> str:
+def status_dict(parts: Sequence[StatusPart], unit: dict[str, str], findings: dict[str, int]) -> dict[str, object]:
+    """`status --format json` over one or several campaigns: the first campaign's shape, each
+    section and measure naming its `checklist` (the campaign id), figures summed."""
+    data = evaluation_dict(parts[0].evaluation, unit, parts[0].checklist)
+    total = Figures()
+    sections: list[object] = []
+    measures: list[dict[str, object]] = []
+    for part in parts:
+        total.merge(part.evaluation.figures)
+        sections += [{**s, "checklist": part.campaign} for s in _sections(part.evaluation)]
+        measures += [{**m, "checklist": part.campaign, "light": part.lights.get(str(m["id"]))} for m in _measures(part.evaluation)]
+    data.update(
+        summary=total.as_dict(),
+        unmatched_records=sum(p.evaluation.unmatched for p in parts),
+        sections=sections,
+        measures=measures,
+        campaigns=[
+            {"id": p.campaign, "checklist": p.checklist, "from": p.evaluation.first.isoformat()} for p in parts
+        ],
+        findings=findings,
+    )
+    return data
+
+
+def history_json(entries: Sequence[tuple[str, HistoryEntry]]) -> str:
+    """`history --format json`: every record with its campaign's id (`checklist`)."""
     return dumps(
         {
             "records": [
                 {
                     **e.record.to_json_dict(),
+                    "checklist": campaign,
                     "late": e.late,
                     "correction": e.correction,
                     "superseded": e.superseded,
                     "evidence_changed": list(e.evidence_changed),
                 }
-                for e in entries
+                for campaign, e in entries
             ]
         }
     )

@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import cn_dates as cn
-from ..aggregate import Rollup
 from ..evaluation import Figures
 from ..messages import Lang, t
 from ..report import MeasureLine, Report, SectionPart
-from ..unit_reports import SectionHead
 from . import text as tx
+
+if TYPE_CHECKING:  # the roll-up's types: importing them loads pydantic
+    from ..aggregate import Rollup
+    from ..unit_reports import SectionHead
 
 # The counters, in the order every table shows them; names are Figures' fields.
 SUMMARY_KEYS = ("due", "answered", "coverage", "done", "partial", "not_done", "na", "overdue", "late")

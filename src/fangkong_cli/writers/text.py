@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from .. import cn_dates as cn
-from ..aggregate import Rollup
 from ..evaluation import Figures
 from ..messages import Lang, slot_text, t
 from ..models import Evidence
 from ..report import MeasureLine, Period, Report, Run
+
+if TYPE_CHECKING:  # importing the roll-up loads pydantic
+    from ..aggregate import Rollup
 
 
 def colon(lang: Lang) -> str:

@@ -1,23 +1,24 @@
 """The commands of fangkong, one module each; each module's `register` adds its command(s).
 
-The list below is the order `fangkong --help` shows them in. A new command is one new
-module here plus one entry in COMMANDS.
+NAMES is the order `fangkong --help` shows them in; each is also its module's name. A new
+command is one new module here plus its name in NAMES. A run imports and registers only the
+command it was asked for (every command for the command list, help and completion): the
+other modules and their imports cost a duty officer nothing.
 """
 
-from . import (
-    aggregate,
-    campaign,
-    check,
-    checklist,
-    finding,
-    history,
-    init,
-    mark,
-    remind,
-    report,
-    sheet,
-    status,
-    verify,
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from types import ModuleType
+
+NAMES = (
+    "init", "check", "mark", "undo", "status", "today", "history", "finding", "remind", "report",
+    "sheet", "aggregate", "campaign", "checklist", "verify", "completion",
 )
 
-COMMANDS = (init, check, mark, status, history, finding, remind, report, sheet, aggregate, campaign, checklist, verify)
+
+def modules(wanted: Iterable[str] = NAMES) -> list[ModuleType]:
+    """The command modules named (unknown names are left out), in NAMES order."""
+    chosen = set(wanted)
+    return [importlib.import_module(f"{__name__}.{name}") for name in NAMES if name in chosen]

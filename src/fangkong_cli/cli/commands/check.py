@@ -1,52 +1,89 @@
-"""`fangkong check`: the duty officer's daily walk through what is due, one prompt per slot."""
+"""`fangkong check`: the duty officer's daily walk through what is due, one prompt per slot;
+`--list` prints the same duty list without asking (for scripts and cron mail)."""
 
+import json
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
-from ...duty import DutyItem, duty_items
-from ...errors import FangkongError, UsageProblem
+from ...duty import DutyItem, DutyMode, duty_items
+from ...errors import UsageProblem
 from ...evaluation import DUE, OVERDUE
-from ...models import Status
-from ...recording import Answer, evidence_from, record_answers
+from ...skips import load_skips
 from ...workspace import Workspace
 from .. import dates
+from ..answering import Outcome, answer_item
 from ..context import Env, env_of
 from ..labels import frequency_label
-from ..options import ByOpt, DateOpt, SectionOpt, WorkspaceOpt
+from ..options import (
+    ByOpt,
+    CampaignOpt,
+    DateOpt,
+    SectionOpt,
+    ShowFormat,
+    ShowFormatOpt,
+    WorkspaceOpt,
+)
 from ..output import interactive
-from ..prompts import ask
-from .finding import tell_opened
-
-CHOICES = {"": Status.DONE, "1": Status.DONE, "2": Status.PARTIAL, "3": Status.NOT_DONE, "4": Status.NA}
-
-
-class _Quit(Exception):
-    pass
 
 
 def check(
     ctx: typer.Context,
     section: SectionOpt = None,
+    all_due: Annotated[bool, typer.Option("--all-due", help="check.all_due")] = False,
     all_slots: Annotated[bool, typer.Option("--all", help="check.all")] = False,
+    list_only: Annotated[bool, typer.Option("--list", help="check.list")] = False,
+    fmt: ShowFormatOpt = ShowFormat.table,
     date: DateOpt = None,
     by: ByOpt = None,
+    campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    if section is not None and ws.checklist.section(section) is None:
+    today = dates.day(date, ws.today(dates.now()))
+    views = env.views(workspace, campaign, today)
+    if section is not None and not any(v.checklist.section(section) for v in views):
         raise UsageProblem("unknown_section", id=section)
-    today = dates.parse_date(date) if date else ws.today(dates.now())
-    _walk(env, ws, duty_items(ws, today, section, all_slots), today, by)
+    mode = DutyMode.ALL if all_slots else DutyMode.ALL_DUE if all_due else DutyMode.WALK
+    skips = load_skips(ws.state_dir) if mode is DutyMode.WALK else {}
+    items = [(v, i) for v in views for i in duty_items(v, today, section, mode, skips)]
+    if list_only:
+        _print_list(env, items, today, fmt)
+    else:
+        _walk(env, items, today, by)
 
 
-def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by: str | None) -> None:
+def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, fmt: ShowFormat) -> None:
+    items = [i for _, i in found]
+    if fmt is ShowFormat.json:
+        rows = [
+            {"measure": i.measure.measure.id, "slot": i.slot.slot.key, "state": i.slot.state, "checklist": v.campaign_id}
+            for v, i in found
+        ]
+        env.output.data(json.dumps({"date": today.isoformat(), "items": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    from ..plain import fold, grid
+
+    width = env.output.plain_width if not env.output.is_terminal else env.output.out.width
     out = env.output
-    if not items:
+    lines = fold(out.t("check_list_head", date=today.isoformat(), count=len(items)), width)
+    if items:
+        headers = [out.t(k) for k in ("col.id", "col.measure", "col.slot", "col.state")]
+        table = [
+            [i.measure.measure.id, i.measure.measure.title, i.slot.slot.key, out.t(f"state.{i.slot.state}")]
+            for i in items
+        ]
+        lines += grid(headers, table, (), width, wide=1)
+    out.data("\n".join(lines) + "\n")
+
+
+def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: str | None) -> None:
+    out = env.output
+    items = [i for _, i in found]
+    if not found:
         out.say("check_nothing", date=today.isoformat())
         return
     if not interactive():
@@ -55,35 +92,42 @@ def _walk(env: Env, workspace: Workspace, items: list[DutyItem], today: date, by
     overdue = sum(1 for i in items if i.slot.state == OVERDUE)
     console.print(Text(out.t("check_intro", date=today.isoformat(), count=len(items), overdue=overdue), style="bold"))
     saved = skipped = 0
+    current_section = None
+    index = 0
     try:
-        officer = (by or workspace.remembered_officer() or "").strip()
-        if officer:
-            console.print(Text(out.t("check_officer", name=officer), style="dim"))
-        while not officer:
-            officer = ask(out, out.t("check_ask_by"))
-        current_section = None
-        for index, item in enumerate(items, start=1):
+        officer = _officer(env, found[0][0], by)
+        for index, (workspace, item) in enumerate(found, start=1):
             if item.measure.section.id != current_section:
                 current_section = item.measure.section.id
                 sec = item.measure.section
                 console.rule(Text(f"{sec.number}、{sec.title}"), align="left")
             _show(env, item, index, len(items))
-            answer = _ask(env, workspace, item, today)
-            if answer is None:
-                skipped += 1
-                continue
-            stored = record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
-            saved += 1
-            console.print(Text(out.t("check_saved"), style="green"))
-            tell_opened(env, workspace, [r for r, _ in stored])
-    except (KeyboardInterrupt, EOFError, _Quit) as exc:
+            outcome = answer_item(env, workspace, item, today, officer)
+            if outcome is Outcome.QUIT:
+                out.say("check_quit", saved=saved, left=len(items) - index + 1)
+                return
+            saved += outcome is Outcome.SAVED
+            skipped += outcome is Outcome.SKIPPED
+    except (KeyboardInterrupt, EOFError):
         console.print()
-        if isinstance(exc, _Quit):
-            out.say("check_done", saved=saved, skipped=skipped + (len(items) - saved - skipped))
+        if index:
+            out.say("check_interrupted", saved=saved, id=items[index - 1].measure.measure.id)
         else:
-            out.say("check_interrupted", saved=saved)
+            out.say("interrupted")
         return
     out.say("check_done", saved=saved, skipped=skipped)
+
+
+def _officer(env: Env, workspace: Workspace, by: str | None) -> str:
+    from ..prompts import ask
+
+    out = env.output
+    officer = (by or workspace.remembered_officer() or "").strip()
+    if officer:
+        out.out.print(Text(out.t("check_officer", name=officer), style="dim"))
+    while not officer:
+        officer = ask(out, out.t("check_ask_by"))
+    return officer
 
 
 def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
@@ -106,45 +150,7 @@ def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
         out.out.print(Text(out.t("check_guidance") + sep + m.guidance, style="italic"), overflow="fold")
 
 
-def _ask(env: Env, workspace: Workspace, item: DutyItem, today: date) -> Answer | None:
-    out = env.output
-    console = out.out
-    answered = item.slot.state not in (DUE, OVERDUE)
-    # On a slot answered before (--all), Enter keeps that answer: a correction is typed.
-    prompt = out.t("check_ask_keep", state=out.t(f"state.{item.slot.state}")) if answered else out.t("check_ask_status")
-    while True:
-        raw = ask(out, prompt).lower()
-        if raw == "q":
-            raise _Quit
-        if raw == "s" or (raw == "" and answered):
-            return None
-        if raw in CHOICES:
-            status = CHOICES[raw]
-            break
-        console.print(Text(out.t("check_bad_answer"), style="yellow"))
-    reason = ""
-    if status is Status.NA:
-        while not reason:
-            reason = ask(out, out.t("check_ask_reason"))
-    note = ""
-    evidence: tuple[str, ...] = ()
-    while True:
-        extra = ask(out, out.t("check_ask_note"))
-        if not extra:
-            break
-        try:
-            found = evidence_from(workspace, extra, Path.cwd())
-        except FangkongError as exc:
-            console.print(Text(out.t(exc.key, **exc.params), style="yellow"))
-            continue
-        if found.kind == "note":
-            note = extra
-        else:
-            evidence = (extra,)
-        break
-    m = item.measure.measure
-    return Answer(m.id, today, status, note, reason, evidence, slot_key=item.slot.slot.key)
-
-
 def register(app: typer.Typer) -> None:
     app.command("check", help="check")(check)
+
+

@@ -32,7 +32,7 @@ def list_checklists(
         checklist = load_checklist_lenient(resolve_sources(spec, Path.cwd()))
         if checklist is not None:
             found.append((spec, checklist))
-    env.output.out.print(checklist_list_table(env.lang, found))
+    env.output.table(checklist_list_table(env.lang, found))
 
 
 def show(
@@ -57,14 +57,14 @@ def show(
             if fmt is ShowFormat.json:
                 env.output.data(measure_json(measure))
             else:
-                env.output.out.print(measure_detail(env.lang, checklist, measure))
+                env.output.table(measure_detail(env.lang, checklist, measure))
             return
         assert entry is not None
         sections = [entry]
     if fmt is ShowFormat.json:
         env.output.data(checklist_json(checklist, sections))
     else:
-        env.output.out.print(checklist_tables(env.lang, checklist, sections))
+        env.output.table(checklist_tables(env.lang, checklist, sections))
 
 
 def validate(

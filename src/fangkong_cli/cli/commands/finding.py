@@ -1,6 +1,5 @@
 """`fangkong finding`: the 整改台账 — list, show, open, update, submit, extend, reject, close."""
 
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -8,7 +7,6 @@ import typer
 
 from ...errors import UsageProblem
 from ...findings import (
-    SHORTFALLS,
     FindingState,
     change_finding,
     find,
@@ -17,7 +15,7 @@ from ...findings import (
     open_finding,
 )
 from ...lights import add_workdays
-from ...models import Evidence, Record
+from ...models import Evidence
 from ...workspace import Workspace
 from .. import dates
 from ..context import Env, env_of
@@ -41,17 +39,6 @@ def _evidence(ws: Workspace, specs: list[str] | None) -> tuple[Evidence, ...]:
     from ...recording import evidence_from
 
     return tuple(evidence_from(ws, s, Path.cwd()) for s in specs or () if s.strip())
-
-
-def tell_opened(env: Env, ws: Workspace, records: Sequence[Record]) -> None:
-    """After `mark` or `check`: which finding each 未完成 / 部分完成 answer is filed under."""
-    wanted = [(r.measure, r.slot) for r in records if r.status in SHORTFALLS]
-    if not wanted:
-        return
-    filed = {(f.measure, f.slot): f.id for f in load_findings(ws) if f.is_open}
-    for measure, slot in dict.fromkeys(wanted):
-        if (measure, slot) in filed:
-            env.output.say("finding.auto_opened", id=filed[(measure, slot)], measure=measure, slot=slot)
 
 
 def _said(env: Env, key: str, finding_id: str, state: FindingState) -> None:

@@ -10,7 +10,15 @@ from ...writers import ReportFormat
 from .. import dates
 from ..context import env_of
 from ..emit import chosen_format, emit
-from ..options import DateOpt, MonthOpt, PeriodFromOpt, PeriodToOpt, WeekOpt, WorkspaceOpt
+from ..options import (
+    CampaignOpt,
+    DateOpt,
+    MonthOpt,
+    PeriodFromOpt,
+    PeriodToOpt,
+    WeekOpt,
+    WorkspaceOpt,
+)
 
 
 def report(
@@ -26,6 +34,7 @@ def report(
     submit: Annotated[bool, typer.Option("--submit", help="report.submit")] = False,
     nil: Annotated[bool, typer.Option("--nil", help="report.nil")] = False,
     date: DateOpt = None,
+    campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     from ...outputs import refuse_output_over_workspace
@@ -43,25 +52,31 @@ def report(
         check_signing(sign)
     ws = env.workspace(workspace)
     now = dates.now()
-    as_of = dates.parse_date(date) if date else ws.today(now)
+    as_of = dates.day(date, ws.today(now))
+    views = env.views(workspace, campaign, as_of)
+    if len(views) > 1 and (output == "-" or (output and not output.endswith(("/", "\\")) and not Path(output).is_dir())):
+        raise UsageProblem("report_several", count=len(views), ids="、".join(v.campaign_id for v in views))
     period = Period(*dates.period(month, week, first, last, as_of))
-    stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
-    built = build_report(ws, period, as_of, stamped)
-    built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
-    if built.calendar_fallback:
-        from ...calendar_file import CALENDAR_NAME
-
-        years = built.calendar_fallback
-        env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME))
     if period.first > as_of:
         env.output.say("rep.future", label=period.label, as_of=as_of.isoformat())
-    data = write_report(chosen, built, env.lang)
-    name = f"{built.unit_id}_{period.label}.{chosen.value}"
-    written = emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_workspace(path, ws))
-    if sign is not None and written is not None:
-        from ...signing import sign_file
+    stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
+    for view in views:
+        built = build_report(view, period, as_of, stamped)
+        built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
+        if built.calendar_fallback:
+            from ...calendar_file import CALENDAR_NAME
 
-        env.output.say("signed", path=str(sign_file(written, sign)))
+            years = built.calendar_fallback
+            env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME))
+        data = write_report(chosen, built, env.lang)
+        # the first campaign keeps the name reports always had; an added one names itself
+        label = built.unit_id if view.campaign_index == 0 else f"{built.unit_id}_{view.campaign_id}"
+        name = f"{label}_{period.label}.{chosen.value}"
+        written = emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_workspace(path, ws))
+        if sign is not None and written is not None:
+            from ...signing import sign_file
+
+            env.output.say("signed", path=str(sign_file(written, sign)))
 
 
 def register(app: typer.Typer) -> None:

@@ -10,45 +10,61 @@ from ...evaluation import DUE, OVERDUE, Evaluation, evaluate_workspace
 from ...findings_store import findings_dir
 from ...lights import measure_lights
 from ...workspace import Workspace
+from ...writers.shapes import StatusPart
 from .. import dates
 from ..context import Env, env_of, finish
-from ..options import DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
+from ..options import CampaignOpt, DateOpt, FailOn, SectionOpt, TableFormat, WorkspaceOpt
 
 
 def status(
     ctx: typer.Context,
+    ids: Annotated[list[str] | None, typer.Argument(help="status.ids", show_default=False)] = None,
     fmt: Annotated[TableFormat, typer.Option("--format", "-f", help="format")] = TableFormat.table,
     section: SectionOpt = None,
     fail_on: Annotated[FailOn | None, typer.Option("--fail-on", help="fail_on", show_default=False)] = None,
     date: DateOpt = None,
+    campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    if section is not None and ws.checklist.section(section) is None:
-        raise UsageProblem("unknown_section", id=section)
-    as_of = dates.parse_date(date) if date else ws.today(dates.now())
-    evaluation = evaluate_workspace(ws, as_of, section_id=section)
-    _calendar_warnings(env, ws, evaluation, as_of)
-    if evaluation.unmatched:
-        env.output.say("records_unmatched", count=evaluation.unmatched)
-    lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, ws.config.lights).items()}
+    as_of = dates.day(date, ws.today(dates.now()))
+    views = env.views(workspace, campaign, as_of)
+    if section is not None:
+        views = [v for v in views if v.checklist.section(section) is not None]
+        if not views:
+            raise UsageProblem("unknown_section", id=section)
+    if ids:
+        _show_measures(env, views, ids, fmt, as_of)
+        return
+    parts = [_part(env, v, as_of, section) for v in views]
     findings = _open_findings(ws, as_of)
     if findings["total"]:
         env.output.say("status.findings", **findings)
     if fmt is TableFormat.json:
-        from ...writers.shapes import dumps, evaluation_dict
+        from ...writers.shapes import dumps, status_dict
 
-        data = evaluation_dict(evaluation, {"id": ws.config.unit.id, "name": ws.config.unit.name}, ws.checklist.name)
-        measures = data["measures"]
-        assert isinstance(measures, list)
-        for m in measures:
-            m["light"] = lights.get(m["id"])
-        data["findings"] = findings
-        env.output.data(dumps(data))
+        env.output.data(dumps(status_dict(parts, {"id": ws.config.unit.id, "name": ws.config.unit.name}, findings)))
     else:
-        _show(env, evaluation, fmt, lights)
-    finish(_exit_code(evaluation, fail_on))
+        for part in parts:
+            if len(parts) > 1 and fmt is not TableFormat.tsv:
+                env.output.data(env.output.t("status.campaign_head", id=part.campaign, checklist=part.checklist) + "\n")
+            _show(env, part.evaluation, fmt, part.lights)
+    finish(max((_exit_code(p.evaluation, fail_on) for p in parts), default=ExitCode.OK))
+
+
+def _part(env: Env, view: Workspace, as_of: date, section: str | None) -> StatusPart:
+    """One campaign evaluated, its warnings said."""
+    evaluation = evaluate_workspace(view, as_of, section_id=section)
+    _calendar_warnings(env, view, evaluation, as_of)
+    if evaluation.unmatched:
+        env.output.say("records_unmatched", count=evaluation.unmatched)
+    if evaluation.after_as_of:
+        env.output.say("records_after", count=evaluation.after_as_of, date=as_of.isoformat())
+    if view.campaign_config.end is None:
+        env.output.say("status.no_end", id=view.campaign_id)
+    lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, view.config.lights).items()}
+    return StatusPart(view.campaign_id, view.checklist.name, evaluation, lights)
 
 
 def _open_findings(ws: Workspace, as_of: date) -> dict[str, int]:
@@ -83,11 +99,33 @@ def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, 
     elif env.output.is_terminal:
         from ..render import status_tables
 
-        env.output.out.print(status_tables(env.lang, evaluation, lights))
+        env.output.out.print(status_tables(env.lang, evaluation, env.output.out.width, lights))
     else:
         from ..labels import status_plain
 
         env.output.data(status_plain(env.lang, evaluation, env.output.plain_width))
+
+
+def _show_measures(env: Env, views: list[Workspace], ids: list[str], fmt: TableFormat, as_of: date) -> None:
+    """`status ID...`: single measures with their slots (`ID` or `CAMPAIGN:ID`)."""
+    from ...campaigns import resolve_measure
+    from ..slotviews import measure_slots, measures_json, measures_tsv
+
+    chosen = []
+    evaluations: dict[int, Evaluation] = {}
+    for spec in dict.fromkeys(ids):
+        view, measure = resolve_measure(views, spec)
+        if view.campaign_index not in evaluations:
+            evaluations[view.campaign_index] = evaluate_workspace(view, as_of)
+        chosen += [m for m in evaluations[view.campaign_index].measures if m.measure.id == measure.id]
+    tz = views[0].tz
+    if fmt is TableFormat.table:
+        width = env.output.out.width if env.output.is_terminal else env.output.plain_width
+        env.output.data(measure_slots(env.lang, chosen, tz, width))
+    elif fmt is TableFormat.json:
+        env.output.data(measures_json(as_of, chosen))
+    else:
+        env.output.data(measures_tsv(chosen))
 
 
 def _exit_code(evaluation: Evaluation, fail_on: FailOn | None) -> ExitCode:

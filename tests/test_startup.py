@@ -1,0 +1,61 @@
+"""What a duty officer waits for: `status` and `check --list` load only what they use.
+
+Not a timing (speed is measured in bench/): the modules a run imports, which decide its
+start-up, checked in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import invoke, make_workspace
+
+PROBE = """
+import io, json, sys
+from fangkong_cli.__main__ import run
+sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
+code = run(sys.argv[1:])
+sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+HEAVY = ("pydantic", "openpyxl", "docx", "xlsxwriter", "yaml", "fangkong_cli.aggregate", "fangkong_cli.unit_reports")
+
+
+def loaded(ws: Path, *args: str) -> tuple[int, set[str]]:
+    env = {"FANGKONG_NOW": "2021-01-06T20:00:00+08:00", "PATH": "/usr/bin:/bin", "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=ws, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    return data["code"], set(data["modules"])
+
+
+@pytest.fixture
+def warm(tmp_path: Path) -> Path:
+    ws = make_workspace(tmp_path / "ws", start="2021-01-04")
+    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=ws, now="2021-01-06T20:00:00+08:00")
+    assert result.exit_code == 0, result.stderr
+    assert invoke(["status"], cwd=ws, now="2021-01-06T20:00:00+08:00").exit_code == 0  # the derived cache is filled
+    return ws
+
+
+@pytest.mark.parametrize("args", [("status",), ("status", "--format", "json"), ("check", "--list", "--format", "json")])
+def test_a_warm_run_loads_no_validation_and_no_other_command(warm: Path, args: tuple[str, ...]) -> None:
+    code, modules = loaded(warm, *args)
+    assert code == 0
+    heavy = sorted(m for m in modules if m.split(".")[0] in HEAVY or m in HEAVY)
+    assert heavy == []
+    other = sorted(m for m in modules if m.startswith("fangkong_cli.cli.commands.") and m.rsplit(".", 1)[1] != args[0])
+    assert other == []  # only the command asked for is built
+
+
+def test_the_command_list_still_has_every_command(warm: Path) -> None:
+    result = invoke(["--help"])
+    assert result.exit_code == 0
+    for name in ("status", "check", "report", "aggregate", "campaign", "verify", "finding"):
+        assert name in result.stdout
