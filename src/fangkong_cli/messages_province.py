@@ -20,6 +20,8 @@ PROVINCE_MESSAGES: dict[str, tuple[str, str]] = {
     "help.aggregate.on_time_days": ("报告期结束后几天内报送算按时（默认取 units.toml，否则 5 天）", "Days after the period's end a report still counts as on time (default: units.toml, else 5)"),
     "help.report.submit": ("在报告中写入报送时间（省总工会据此判断是否按时报送）", "Stamp the report with its submission time (the provincial office judges timeliness by it)"),
     "help.report.nil": ("零报告：本期没有需要报告的内容（本期已有填报记录时不能使用）", "Nil report: nothing to report for the period (refused when the period has records)"),
+    "metavar.levels": ("层数", "N"),
+    "metavar.days": ("天数", "DAYS"),
     # --- report ---------------------------------------------------------------------------
     "rep.nil_has_records": ("报告期 {label} 已有 {count} 条填报记录，不能作零报告；请去掉 --nil", "the period {label} has {count} record(s): it is not a nil report; drop --nil"),
     # --- inputs the roll-up leaves out ----------------------------------------------------
