@@ -58,7 +58,10 @@ def test_every_command_in_the_readme_has_help(words: tuple[str, ...]) -> None:
 
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    assert 'python -m pip install ".[test]" && python -m pytest' in README
+    first = re.search(r"```sh\n(.*?)```", README, flags=re.DOTALL)
+    assert first is not None
+    assert '-m pip install ".[test]" && .venv/bin/python -m pytest' in first.group(1)
+    assert "-m pip install . && .venv/bin/fangkong init" in first.group(1)
     assert "python -m pytest" in ci and '".[test]"' in ci
 
 
