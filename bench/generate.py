@@ -2,6 +2,7 @@
 
     python bench/generate.py workspace DIR --days 365 [--seed 1] [--start 2021-01-04]
     python bench/generate.py reports DIR --units 1000 [--seed 1] [--month 2021-01]
+    python bench/generate.py workspaces DIR --units 1000 [--days 60] [--seed 1]
 
 Records are fangkong's own `Record` objects written by its `render_record`, so the files are
 exactly what `fangkong mark` would have written; only the writing is batched (one write per
@@ -238,6 +239,32 @@ def write_reports(folder: Path, units: int, seed: int, month: date, templates: i
     return len(made)
 
 
+def write_workspaces(folder: Path, units: int, days: int, seed: int, start: date, templates: int) -> int:
+    """`units` workspaces of `days` days cloned from a few generated ones (of their own
+    diligence), each with its own unit id and name: what the province pulls from git."""
+    import shutil
+
+    folder.mkdir(parents=True, exist_ok=True)
+    count = min(templates, units)
+    rng = random.Random(seed)
+    with tempfile.TemporaryDirectory(prefix="fangkong-tpl-") as tmp:
+        for i in range(count):
+            own = random.Random(seed * 1000 + i)
+            profile = Profile(missing=own.uniform(0, 0.25), late=own.uniform(0, 0.15), done=own.uniform(0.7, 0.95))
+            write_workspace(Path(tmp) / f"tpl{i}", days, own.randrange(1 << 30), start,
+                            unit_id=f"benchtpl{i}", unit_name=f"基准模板单位{i}", profile=profile)
+        for n in range(units):
+            i = rng.randrange(count)
+            unit_id, target = f"u{n + 1:04d}", folder / f"u{n + 1:04d}"
+            name = f"{UNIT_PREFIXES[n % len(UNIT_PREFIXES)]}第{n // len(UNIT_PREFIXES) + 1}基层工会"
+            # records and configuration as git would bring them; .fangkong/ (local state) is not cloned
+            shutil.copytree(Path(tmp) / f"tpl{i}", target, ignore=shutil.ignore_patterns(".fangkong"))
+            config = (target / "fangkong.toml").read_text(encoding="utf-8")
+            config = config.replace(f'"benchtpl{i}"', f'"{unit_id}"').replace(f'"基准模板单位{i}"', f'"{name}"')
+            (target / "fangkong.toml").write_text(config, encoding="utf-8", newline="\n")
+    return count
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -252,7 +279,20 @@ def main(argv: list[str] | None = None) -> int:
     rp.add_argument("--seed", type=int, default=1)
     rp.add_argument("--month", type=_month, default=date(2021, 1, 1))
     rp.add_argument("--templates", type=int, default=10, help="distinct real reports to clone from")
+    wss = sub.add_parser("workspaces", help="N units' workspaces of D days each (clones of a few)")
+    wss.add_argument("dir", type=Path)
+    wss.add_argument("--units", type=int, required=True)
+    wss.add_argument("--days", type=int, default=60)
+    wss.add_argument("--seed", type=int, default=1)
+    wss.add_argument("--start", type=date.fromisoformat, default=date(2021, 1, 4))
+    wss.add_argument("--templates", type=int, default=10, help="distinct generated workspaces to clone")
     args = parser.parse_args(argv)
+    if args.what == "workspaces":
+        if args.units < 1 or args.days < 1:
+            parser.error("--units and --days must be at least 1")
+        distinct = write_workspaces(args.dir, args.units, args.days, args.seed, args.start, args.templates)
+        print(f"{args.dir}: {args.units} workspaces of {args.days} days ({distinct} distinct templates)")
+        return 0
     if args.what == "workspace":
         if args.days < 1:
             parser.error("--days must be at least 1")

@@ -31,6 +31,7 @@ TIME_BIN = "/usr/bin/time" if Path("/usr/bin/time").is_file() else None
 START = date(2021, 1, 4)
 DAYS = (30, 90, 365)
 UNITS = (100, 1000)
+WORKSPACES, WORKSPACE_DAYS = 1000, 60  # the province pulls repositories: 1,000 units, 60 days each
 MEMORY_MB = 150.0
 FLOOR_IMPORTS = "import typer, rich, pydantic, yaml"
 # Fallback for peak memory without GNU time: a fresh wrapper per run whose only child is the
@@ -38,9 +39,9 @@ FLOOR_IMPORTS = "import typer, rich, pydantic, yaml"
 WRAPPER = (
     "import resource, subprocess, sys, time\n"
     "t = time.perf_counter(); rc = subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL)\n"
-    "dt = time.perf_counter() - t; kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-    "kb = kb // 1024 if sys.platform == 'darwin' else kb\n"
-    "open(sys.argv[1], 'w').write(f'{kb} {dt}'); sys.exit(rc)\n"
+    "dt = time.perf_counter() - t; u = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "kb = u.ru_maxrss // 1024 if sys.platform == 'darwin' else u.ru_maxrss\n"
+    "open(sys.argv[1], 'w').write(f'{kb} {dt} {u.ru_utime + u.ru_stime}'); sys.exit(rc)\n"
 )
 
 
@@ -56,8 +57,12 @@ class Case:
     uncache: Path | None = None  # a derived cache folder removed before each run (a cold start)
     terminal: bool = False  # run in a pseudo-terminal, against the floor in a pseudo-terminal
     before: list[str] | None = None  # a command run, untimed, before each run
+    max_runs: int | None = None  # long cases: fewer measured runs
+    limit_cores: float | None = None  # CPU time ÷ wall time at least this (worker processes)
+    limit_of: tuple[str, float] | None = None  # at most this many times another case's median
     error: str | None = None
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # user + system, worker processes included
     peak_kb: int = 0
 
     @property
@@ -65,11 +70,11 @@ class Case:
         return statistics.median(self.seconds)
 
 
-def measure(argv: list[str], scratch: Path, env: dict[str, str]) -> tuple[float, int, int, str]:
-    """Run once: (seconds, peak KB, exit code, tail of stderr)."""
+def measure(argv: list[str], scratch: Path, env: dict[str, str]) -> tuple[float, int, int, str, float]:
+    """Run once: (seconds, peak KB, exit code, tail of stderr, CPU seconds)."""
     mem_file = scratch / "peak.txt"
     if TIME_BIN:
-        cmd = [TIME_BIN, "-f", "%M", "-o", str(mem_file), *argv]
+        cmd = [TIME_BIN, "-f", "%M %U %S", "-o", str(mem_file), *argv]
     else:
         cmd = [PYTHON, "-c", WRAPPER, str(mem_file), *argv]
     start = time.perf_counter()
@@ -77,11 +82,15 @@ def measure(argv: list[str], scratch: Path, env: dict[str, str]) -> tuple[float,
     seconds = time.perf_counter() - start
     fields = mem_file.read_text().split() if mem_file.exists() else []
     mem_file.unlink(missing_ok=True)
-    if TIME_BIN:  # "%M" is the last word (GNU time puts a note about a non-zero exit before it)
-        kb = int(fields[-1]) if fields and fields[-1].isdigit() else 0
-    else:  # the wrapper times the command itself: its own start-up is not the command's
-        kb, seconds = (int(fields[0]), float(fields[1])) if len(fields) == 2 else (0, seconds)
-    return seconds, kb, proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[-300:]
+    cpu = 0.0
+    if TIME_BIN:  # the last three words (GNU time puts a note about a non-zero exit before them)
+        kb = int(fields[-3]) if len(fields) >= 3 and fields[-3].isdigit() else 0
+        cpu = float(fields[-2]) + float(fields[-1]) if len(fields) >= 3 else 0.0
+    elif len(fields) == 3:  # the wrapper times the command itself: its own start-up is not the command's
+        kb, seconds, cpu = int(fields[0]), float(fields[1]), float(fields[2])
+    else:
+        kb = 0
+    return seconds, kb, proc.returncode, proc.stderr.decode("utf-8", "replace").strip()[-300:], cpu
 
 
 def generate(args: list[str]) -> str | None:
@@ -118,7 +127,28 @@ def prepare(data: Path) -> dict[str, str | None]:
         small.mkdir(parents=True)
         for path in sorted(big.glob("*.json"))[: min(UNITS)]:
             shutil.copy2(path, small / path.name)
+    workspaces = data / f"workspaces-{WORKSPACES}"
+    if len(list(workspaces.glob("u*/fangkong.toml"))) != WORKSPACES:
+        shutil.rmtree(workspaces, ignore_errors=True)
+        problems["workspaces"] = generate(
+            ["workspaces", str(workspaces), "--units", str(WORKSPACES), "--days", str(WORKSPACE_DAYS), "--start", str(START)]
+        )
     return problems
+
+
+def workspace_cases(data: Path, out: Path) -> list[Case]:
+    """The province rolls up the units' repositories directly: cold (no derived cache, as after
+    a fresh clone: worker processes on every core) and warm (the next run)."""
+    folder = data / f"workspaces-{WORKSPACES}"
+    last = START + timedelta(days=WORKSPACE_DAYS - 1)
+    month = f"{last.replace(day=1) - timedelta(days=1):%Y-%m}"  # the last whole month of the days
+    argv = [FANGKONG, "aggregate", str(folder), "--month", month, "--date", str(last), "--format", "json", "-o", str(out / "ws.json")]
+    forget = [PYTHON, "-c", "import glob, shutil, sys; [shutil.rmtree(p) for p in glob.glob(sys.argv[1] + '/*/.fangkong')]", str(folder)]
+    name = f"aggregate --format json, {WORKSPACES} workspaces × {WORKSPACE_DAYS} days"
+    return [
+        Case(f"{name}, cold", argv, 45.0, None, "workspaces", before=forget, max_runs=3, limit_cores=1.5),
+        Case(f"{name}, warm", argv, 2.0, None, "workspaces", limit_of=(f"aggregate --format json, {max(UNITS)} reports", 1.5)),
+    ]
 
 
 def cases(data: Path, out: Path) -> list[Case]:
@@ -169,7 +199,7 @@ def cases(data: Path, out: Path) -> list[Case]:
         found.append(
             Case(f"aggregate --format json, {units} reports", argv, limit, None, "reports")
         )
-    return found
+    return found + workspace_cases(data, out)
 
 
 def run_all(found: list[Case], runs: int, scratch: Path, env: dict[str, str]) -> None:
@@ -177,19 +207,20 @@ def run_all(found: list[Case], runs: int, scratch: Path, env: dict[str, str]) ->
     for round_no in range(runs + 1):
         print(f"  round {round_no}/{runs}" + (" (warm-up)" * (round_no == 0)), file=sys.stderr)
         for case in found:
-            if case.error:
+            if case.error or (round_no and case.max_runs and len(case.seconds) >= case.max_runs):
                 continue
             if case.uncache is not None:
                 shutil.rmtree(case.uncache, ignore_errors=True)
             if case.before and subprocess.run(case.before, capture_output=True, env=env).returncode:
                 case.error = f"failed before the run: {' '.join(case.before[1:3])}"
                 continue
-            seconds, kb, code, err = measure(case.argv, scratch, env)
+            seconds, kb, code, err, cpu = measure(case.argv, scratch, env)
             if code != 0:
                 case.error = f"exit {code}: {err.splitlines()[-1] if err else ''}"
                 continue
             if round_no:  # the warm-up may fill caches: neither its time nor its memory counts
                 case.seconds.append(seconds)
+                case.cpu.append(cpu)
                 case.peak_kb = max(case.peak_kb, kb)
 
 
@@ -200,9 +231,16 @@ def in_terminal(argv: list[str], typed: str = "") -> list[str]:
     return ["bash", "-c", f"printf {shlex.quote(typed)} | script -qec {shlex.quote(command)} /dev/null"]
 
 
-def verdict(case: Case, floor: float) -> tuple[str, bool]:
+def verdict(case: Case, floor: float, medians: dict[str, float]) -> tuple[str, bool]:
     """Target text and whether it is met (an error never is)."""
     parts, ok = [], case.error is None
+    if case.limit_cores is not None:
+        parts.append(f"≥{case.limit_cores:g} cores")
+        ok = ok and statistics.median(case.cpu) / case.median >= case.limit_cores
+    if case.limit_of is not None:
+        other, factor = case.limit_of
+        parts.append(f"≤{factor:g}× {other.split(', ')[-1]}")
+        ok = ok and other in medians and case.median <= factor * medians[other]
     if case.limit_floor is not None:
         parts.append(f"≤{case.limit_floor:g}× floor")
         ok = ok and case.median <= case.limit_floor * floor
@@ -214,26 +252,29 @@ def verdict(case: Case, floor: float) -> tuple[str, bool]:
 
 
 def table(found: list[Case], floor: float, terminal_floor: float) -> bool:
-    header = ("command", "median s", "min–max s", "× floor", "peak MB", "target", "result")
+    header = ("command", "median s", "min–max s", "× floor", "cpu s", "cores", "peak MB", "target", "result")
     rows: list[tuple[str, ...]] = []
     all_ok = True
+    medians = {c.name: c.median for c in found if not c.error and c.seconds}
     for case in found:
         base = terminal_floor if case.terminal else floor
-        target, ok = verdict(case, base)
+        target, ok = verdict(case, base, medians)
         all_ok = all_ok and ok
         if case.error:
-            rows.append((case.name, "—", "—", "—", "—", target, "ERROR"))
+            rows.append((case.name, "—", "—", "—", "—", "—", "—", target, "ERROR"))
             continue
         spread = f"{min(case.seconds):.3f}–{max(case.seconds):.3f}"
         ratio, peak = f"{case.median / base:.2f}", f"{case.peak_kb / 1024:.1f}"
+        cpu = statistics.median(case.cpu)
         rows.append(
-            (case.name, f"{case.median:.3f}", spread, ratio, peak, target, "PASS" if ok else "FAIL")
+            (case.name, f"{case.median:.3f}", spread, ratio, f"{cpu:.2f}", f"{cpu / case.median:.2f}",
+             peak, target, "PASS" if ok else "FAIL")
         )
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
     for row in (header, tuple("-" * w for w in widths), *rows):
         print(
             "  ".join(
-                c.ljust(w) if i in (0, 5) else c.rjust(w)
+                c.ljust(w) if i in (0, 7) else c.rjust(w)
                 for i, (c, w) in enumerate(zip(row, widths, strict=True))
             )
         )
@@ -282,6 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="measured runs per command (median)")
     parser.add_argument("--data", type=Path, help="generate into / reuse this folder")
     parser.add_argument("--quick", action="store_true", help="2 runs: a smoke check")
+    parser.add_argument("--only", metavar="TEXT", help="only the commands whose name holds TEXT (and the floor)")
     args = parser.parse_args(argv)
     runs = 2 if args.quick else max(1, args.runs)
     if not Path(FANGKONG).exists():
@@ -303,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
         scratch.mkdir()
         print(f"data in {data}", file=sys.stderr)
         problems = prepare(data)
-        found = cases(data, scratch)
+        found = [c for c in cases(data, scratch) if not args.only or args.only in c.name or c.name.startswith("floor")]
         for case in found:
             if problems.get(case.needs):
                 case.error = f"no data: {problems[case.needs]}"

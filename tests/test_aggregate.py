@@ -81,7 +81,7 @@ def test_table_shows_units_missing_units_and_top_measures(reports: Path, tmp_pat
 
 def test_figures_are_the_units_own(reports: Path) -> None:
     data = rollup_json(str(reports))
-    assert data["kind"] == "fangkong-aggregate" and data["schema_version"] == 1
+    assert data["kind"] == "fangkong-aggregate" and data["schema_version"] == 2
     assert data["period"] == {"from": "2021-01-01", "to": "2021-01-31", "label": "2021-01"}
     units = {u["id"]: u for u in data["units"]}
     assert sorted(units) == sorted(UNITS)

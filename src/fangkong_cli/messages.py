@@ -322,6 +322,10 @@ from .messages_report import REPORT_MESSAGES  # noqa: E402
 for _part in (REPORT_MESSAGES, IMPORT_MESSAGES, FINDING_MESSAGES, CLI_MESSAGES):
     MESSAGES.update(_part)
 
+from .messages_province import PROVINCE_MESSAGES  # noqa: E402 - the province's roll-up, merged here
+
+MESSAGES.update(PROVINCE_MESSAGES)
+
 
 def t(lang: Lang, key: str, /, **params: Any) -> str:
     """The message `key` in `lang`, filled with `params`."""

@@ -1,8 +1,10 @@
-"""Where a report may not be written: over the files of the workspace it was made from."""
+"""Where an output may not be written: over the files of the workspace a report was made from,
+or over any file a roll-up has read."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import UsageProblem
@@ -52,3 +54,25 @@ def refuse_output_over_workspace(output: Path, workspace: Workspace) -> None:
         for parent in (output.absolute(), *output.absolute().parents):
             if parent.exists() and _same(parent, folder):
                 raise UsageProblem("output_over_workspace", path=str(output), file=str(folder))
+
+
+def refuse_output_over_inputs(output: Path, inputs: Iterable[Path]) -> None:
+    """UsageProblem (exit 2) when writing `output` would replace one of `inputs` (the reports,
+    roll-ups, lists and records an aggregate has read).
+
+    Files are compared by identity (device and inode, through symlinks, hard links, `..` and
+    letter case): an output that does not exist yet replaces nothing, and a thousand inputs
+    cost a thousand stat calls, not a thousand path resolutions.
+    """
+    try:
+        st = os.stat(output)
+    except (OSError, ValueError):
+        return
+    mine = (st.st_dev, st.st_ino)
+    for path in inputs:
+        try:
+            other = os.stat(path)
+        except (OSError, ValueError):
+            continue
+        if (other.st_dev, other.st_ino) == mine:
+            raise UsageProblem("out.over_input", path=str(output), input=str(path))

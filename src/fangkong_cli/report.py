@@ -138,6 +138,8 @@ class Report:
     generated_at: datetime | None = None
     calendar_fallback: tuple[int, ...] = ()
     findings: tuple[FindingLine, ...] = ()  # the 整改台账 of the period (findings.ledger)
+    submitted_at: datetime | None = None  # `report --submit` (submission.py)
+    nil: bool = False  # 零报告: nothing to report for the period (submission.py)
 
     @property
     def measures(self) -> tuple[MeasureLine, ...]:

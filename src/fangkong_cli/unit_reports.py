@@ -1,4 +1,9 @@
-"""Units' reports as the roll-up reads them: finding the files, the JSON boundary, expected units."""
+"""Units' reports as the roll-up reads them: the JSON boundary, strict about every figure.
+
+A report comes as a JSON file, inside an xlsx or docx report (embedded.py), or is computed
+from a workspace (workspace_reports.py). Whatever a file holds, one bad file is refused with
+its reason and never stops the roll-up of the others.
+"""
 
 from __future__ import annotations
 
@@ -6,115 +11,27 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    NonNegativeInt,
-    TypeAdapter,
-    ValidationError,
-)
+from pydantic import ValidationError
 
-from .errors import FangkongError, FileProblems, UsageProblem
+from .errors import FangkongError, FileProblems
 from .evaluation import Figures
 from .fileio import read_bounded
 from .report import REPORT_KIND, SCHEMA_VERSION, Period, Report
-from .schemas import UnitId
-from .workspace import CONFIG_NAME
+from .report_docs import REPORT_DOC, ReportDoc
 
 MAX_REPORT_BYTES = 64 * 1024 * 1024
-MAX_EXPECT_BYTES = 8 * 1024 * 1024
+OFFICE_SUFFIXES = (".xlsx", ".docx")
 
-
-SKIPPED_FOLDERS = frozenset({"records", "node_modules", "__pycache__"})
-
-
-# One line without control characters (what a terminal could be tricked by), checked by
-# pydantic-core's regex engine rather than a Python function: it runs for every id and title
-# of a thousand reports.
-ONE_LINE = "^[^\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]*$"
-
-
-Short = Annotated[str, Field(max_length=400, pattern=ONE_LINE)]
-
-
-class _Loose(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
-
-
-class _FiguresDoc(_Loose):
-    slots_due: NonNegativeInt
-    answered: NonNegativeInt
-    done: NonNegativeInt = 0
-    partial: NonNegativeInt = 0
-    not_done: NonNegativeInt = 0
-    na: NonNegativeInt = 0
-    overdue: NonNegativeInt
-    late: NonNegativeInt = 0
-
-    def figures(self) -> Figures:
-        return Figures(
-            self.slots_due, self.answered, self.done, self.partial, self.not_done, self.na, self.overdue, self.late
-        )
-
-
-class _OverdueDoc(_Loose):
-    overdue: NonNegativeInt
-
-
-class _MeasureDoc(_Loose):
-    id: Short
-    title: Short = ""
-    summary: _OverdueDoc
-
-
-class _SectionDoc(_Loose):
-    id: Short
-    number: Short = ""
-    title: Short = ""
-    summary: _FiguresDoc
-    measures: list[_MeasureDoc] = Field(default_factory=list)
-
-
-class _UnitDoc(_Loose):
-    id: UnitId
-    name: Short
-
-
-class _PeriodDoc(_Loose):
-    first: date = Field(alias="from")
-    last: date = Field(alias="to")
-    label: Short
-
-
-class _NoticeDoc(_Loose):
-    title: Short | None = None
-    doc_number: Short | None = None
-
-
-class _FindingDoc(_Loose):
-    light: Literal["red", "yellow", "green"] | None = None
-
-
-class _ReportDoc(_Loose):
-    schema_version: int
-    kind: str
-    checklist: Short
-    notice: _NoticeDoc | None = None
-    unit: _UnitDoc
-    period: _PeriodDoc
-    as_of: date
-    summary: _FiguresDoc
-    sections: list[_SectionDoc]
-    findings: list[_FindingDoc] = Field(default_factory=list)  # the 整改台账: only lights are read
-
-
-_REPORT_DOC = TypeAdapter(_ReportDoc)
-
+# How the time a report counts as submitted was known.
+STAMPED = "stamp"  # `fangkong report --submit` wrote it into the report
+RECEIVED = "received"  # the file's modification time: when it reached the office
+RECORDS = "records"  # a workspace: the newest record for the period
+NOTHING = "nothing"  # a workspace with no record for the period
 
 @dataclass(frozen=True)
 class SectionHead:
@@ -133,7 +50,7 @@ class MeasureOverdue:
 
 @dataclass(frozen=True)
 class UnitReport:
-    """What the roll-up keeps of one unit's report."""
+    """What the roll-up keeps of one unit's report for one period."""
 
     unit_id: str
     unit_name: str
@@ -147,10 +64,24 @@ class UnitReport:
     figures: Figures
     sections: tuple[tuple[SectionHead, Figures], ...]
     measures: tuple[MeasureOverdue, ...]  # only those with overdue slots
+    issuer: str | None = None
+    submitted_at: datetime | None = None  # aware; None only for a workspace with no record
+    submitted_from: str = RECEIVED
+    nil: bool = False  # 零报告: the unit declared it had nothing to report
+    reported: bool = True  # False: a workspace with no record for the period (figures only)
+    via: str = ""  # the roll-up file this report came through, if any
     lights: tuple[int, int, int] = (0, 0, 0)  # open findings: red, yellow, green
 
+    @cached_property
+    def _by_section(self) -> dict[str, Figures]:
+        out: dict[str, Figures] = {}
+        for head, figures in self.sections:
+            out.setdefault(head.id, figures)
+        return out
+
     def section_figures(self, section_id: str) -> Figures | None:
-        return next((f for head, f in self.sections if head.id == section_id), None)
+        # a dict, not a scan: writers ask once per section, and a scan made that quadratic
+        return self._by_section.get(section_id)
 
 
 @dataclass(frozen=True)
@@ -163,108 +94,65 @@ class Rejected:
     cause: FangkongError | None = None
 
 
-def discover(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """JSON report files and workspace folders named by `paths` (folders searched recursively)."""
-    files: list[Path] = []
-    workspaces: list[Path] = []
-    for path in paths:
-        if path.is_file():
-            files.append(path)
-        elif path.is_dir():
-            if (path / CONFIG_NAME).is_file():
-                workspaces.append(path)
-                continue
-            for folder, dirs, names in os.walk(path):
-                here = Path(folder)
-                if here != path and CONFIG_NAME in names:
-                    workspaces.append(here)
-                    dirs[:] = []  # a workspace is read as one unit; its own files are not reports
-                    continue
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_FOLDERS)
-                files.extend(
-                    here / n for n in sorted(names) if n.lower().endswith(".json") and not n.startswith(".")
-                )
-        else:
-            raise UsageProblem("agg.path_missing", path=str(path))
-    return _unique(files), _unique(workspaces)
-
-
-def _unique(paths: list[Path]) -> list[Path]:
-    """Each file once, however many of the given paths lead to it."""
-    seen: set[Path] = set()
-    out = []
-    for path in paths:
-        real = path.resolve()
-        if real not in seen:
-            seen.add(real)
-            out.append(path)
-    return out
-
-
-def read_expected(path: Path) -> tuple[str, ...]:
-    """Unit ids, one a line (`#` starts a comment), or the `id` column of a CSV file."""
+def read_input(path: Path) -> tuple[bytes, float] | Rejected:
+    """The JSON text of a report file (plain, or embedded in xlsx/docx) and its modification time."""
+    source = str(path)
     try:
-        text = read_bounded(path, MAX_EXPECT_BYTES).decode("utf-8-sig")  # never waits on a FIFO
+        raw = read_bounded(path, MAX_REPORT_BYTES)  # a FIFO or a device is refused, not waited on
+        mtime = os.stat(path).st_mtime
     except FileProblems as exc:
-        raise UsageProblem("agg.expect_unreadable", path=str(path), reason=exc.problems[0]) from exc
-    except UnicodeDecodeError as exc:
-        raise UsageProblem("agg.expect_unreadable", path=str(path), reason=str(exc)) from exc
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    if not lines:  # an empty list would report "everybody has reported"
-        raise UsageProblem("agg.expect_empty", path=str(path))
-    ids: list[str] = []
-    if path.suffix.lower() == ".csv" or "," in lines[0]:
-        import csv
+        return Rejected(source, "file", {"problem": exc.problems[0]})
+    except OSError as exc:
+        return Rejected(source, "unreadable", {"reason": exc.strerror or str(exc)})
+    if path.suffix.lower() in OFFICE_SUFFIXES or raw.startswith(b"PK\x03\x04"):
+        from .embedded import read_embedded_report
 
-        rows = list(csv.reader(lines))
-        header = [cell.strip().lower() for cell in rows[0]]
-        column = next((header.index(n) for n in ("id", "unit_id", "单位编号") if n in header), None)
-        if column is None:
-            raise UsageProblem("agg.expect_no_id", path=str(path))
-        ids = [row[column].strip() for row in rows[1:] if len(row) > column and row[column].strip()]
-    else:
-        ids = [line.split("#", 1)[0].strip() for line in lines]
-    return tuple(dict.fromkeys(i for i in ids if i))
+        try:
+            inner = read_embedded_report(path)
+        except FangkongError as exc:
+            return Rejected(source, "embedded", {}, exc)
+        if inner is None:
+            return Rejected(source, "no_embedded", {"suffix": path.suffix.lower().lstrip(".") or "zip"})
+        return inner, mtime
+    return raw.removeprefix(b"\xef\xbb\xbf"), mtime
 
 
 def load_report_file(path: Path) -> UnitReport | Rejected:
-    """One JSON report, validated lightly; a Rejected says what is wrong with it."""
-    source = str(path)
-    try:
-        raw = read_bounded(path, MAX_REPORT_BYTES)  # a FIFO named x.json is refused, not waited on
-        mtime = path.stat().st_mtime
-    except FileProblems as exc:
-        problem = exc.problems[0]
-        if problem.key == "file_too_large":
-            return Rejected(source, "too_large", {"limit": MAX_REPORT_BYTES // (1024 * 1024)})
-        if problem.key in ("file_not_regular", "file_is_directory"):
-            return Rejected(source, "not_file")
-        return Rejected(source, "unreadable", {"reason": str(problem.params.get("reason", problem.key))})
-    except OSError as exc:
-        return Rejected(source, "unreadable", {"reason": exc.strerror or str(exc)})
-    return parse_report(raw.removeprefix(b"\xef\xbb\xbf"), source, mtime)
+    """One report file, validated; a Rejected says what is wrong with it."""
+    read = read_input(path)
+    if isinstance(read, Rejected):
+        return read
+    return parse_report(read[0], str(path), read[1])
 
 
 def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Rejected:
     # Parsing and validating in one pass skips the slot details without building them: a
     # thousand reports roll up in well under a second.
     try:
-        doc = _REPORT_DOC.validate_json(raw)
+        doc = REPORT_DOC.validate_json(raw)
     except ValidationError as exc:
-        return _diagnose(raw, exc, source)
+        return diagnose(raw, exc, source, REPORT_KIND)
     if doc.kind != REPORT_KIND:
         return Rejected(source, "not_report")
     if doc.schema_version > SCHEMA_VERSION:
         return Rejected(source, "newer", {"found": doc.schema_version, "known": SCHEMA_VERSION})
     if doc.schema_version < 1:
         return Rejected(source, "invalid", {"where": "schema_version", "detail": str(doc.schema_version)})
+    where = _inconsistent(doc)
+    if where is not None:
+        return Rejected(source, "figures", {"where": where})
+    if doc.submitted_at is not None:
+        submitted, how = doc.submitted_at, STAMPED
+    else:
+        submitted, how = datetime.fromtimestamp(mtime, UTC), RECEIVED
+    notice = doc.notice
     return UnitReport(
         unit_id=doc.unit.id,
         unit_name=doc.unit.name,
         checklist=doc.checklist,
-        notice_title=doc.notice.title if doc.notice else None,
-        doc_number=doc.notice.doc_number if doc.notice else None,
-        period=Period(doc.period.first, doc.period.last, doc.period.label),
+        notice_title=notice.title if notice else None,
+        doc_number=notice.doc_number if notice else None,
+        period=doc.period.period(),
         as_of=doc.as_of,
         source=source,
         mtime=mtime,
@@ -276,12 +164,31 @@ def parse_report(raw: bytes, source: str, mtime: float = 0.0) -> UnitReport | Re
             for m in s.measures
             if m.summary.overdue
         ),
+        issuer=notice.issuer if notice else None,
+        submitted_at=submitted,
+        submitted_from=how,
+        nil=doc.nil or doc.summary.slots_due == 0,
         lights=light_counts(f.light for f in doc.findings),
     )
 
 
-def _diagnose(raw: bytes, exc: ValidationError, source: str) -> Rejected:
-    """The clearest reason a file is not a report we can use."""
+def _inconsistent(doc: ReportDoc) -> str | None:
+    """Where a report's figures contradict each other (sections against the total, measures
+    against their section), or None."""
+    total = Figures()
+    for index, section in enumerate(doc.sections):
+        total.merge(section.summary.figures())
+        if section.measures and sum(m.summary.overdue for m in section.measures) != section.summary.overdue:
+            return f"sections.{index}.measures"
+    if doc.sections and total != doc.summary.figures():
+        return "summary"
+    if not doc.sections and doc.summary.slots_due and not doc.nil:
+        return "sections"
+    return None
+
+
+def diagnose(raw: bytes, exc: ValidationError, source: str, kind: str) -> Rejected:
+    """The clearest reason a file is not a document of `kind` we can use."""
     err = exc.errors(include_url=False)[0]
     if err["type"] == "json_invalid":
         detail = str(err["ctx"].get("error", err["msg"])) if err.get("ctx") else err["msg"]
@@ -290,19 +197,30 @@ def _diagnose(raw: bytes, exc: ValidationError, source: str) -> Rejected:
         data = json.loads(raw)
     except (ValueError, RecursionError):
         data = None
-    if not isinstance(data, dict) or data.get("kind") != REPORT_KIND:
+    if not isinstance(data, dict) or data.get("kind") != kind:
         return Rejected(source, "not_report")
     version = data.get("schema_version")
-    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        return Rejected(source, "newer", {"found": version, "known": SCHEMA_VERSION})
+    known = SCHEMA_VERSION if kind == REPORT_KIND else 2  # rollup_io.ROLLUP_SCHEMA_VERSION
+    if isinstance(version, int) and not isinstance(version, bool) and version > known:
+        return Rejected(source, "newer", {"found": version, "known": known})
+    if kind != REPORT_KIND and isinstance(version, int) and version < known:
+        return Rejected(source, "old_rollup")
     where = ".".join(str(p) for p in err["loc"])
     if err["type"] == "string_pattern_mismatch":
         return Rejected(source, "control", {"where": where})
+    if err["type"] == "value_error":
+        return Rejected(source, "figures", {"where": where})
     return Rejected(source, "invalid", {"where": where, "detail": err["msg"]})
 
 
 def unit_report(report: Report, source: str, mtime: float) -> UnitReport:
-    """The roll-up's view of a report built in memory from a workspace."""
+    """The roll-up's view of a report built in memory from a workspace.
+
+    It counts as submitted when its newest record for the period was made; a workspace
+    with no record for the period has not reported (unless nothing was due: a nil report).
+    """
+    moments = [s.at for m in report.measures for s in (*m.slots, *m.events) if s.at is not None]
+    nothing_due = report.figures.due == 0
     return UnitReport(
         unit_id=report.unit_id,
         unit_name=report.unit_name,
@@ -321,6 +239,11 @@ def unit_report(report: Report, source: str, mtime: float) -> UnitReport:
             for m in s.measures
             if m.figures.overdue
         ),
+        issuer=report.issuer,
+        submitted_at=max(moments) if moments else None,
+        submitted_from=RECORDS if moments else NOTHING,
+        nil=nothing_due and not moments,
+        reported=bool(moments) or nothing_due,
         lights=light_counts(f.light.value if f.light else None for f in report.findings),
     )
 
@@ -329,14 +252,3 @@ def light_counts(lights: Iterable[str | None]) -> tuple[int, int, int]:
     """Open findings by light: (red, yellow, green)."""
     seen = list(lights)
     return seen.count("red"), seen.count("yellow"), seen.count("green")
-
-
-def workspace_mtime(root: Path) -> float:
-    """When the workspace last changed: its configuration or newest month of records."""
-    times = []
-    for path in (root / CONFIG_NAME, *sorted((root / "records").glob("*.toml"))):
-        try:
-            times.append(path.stat().st_mtime)
-        except OSError:
-            continue
-    return max(times, default=0.0)

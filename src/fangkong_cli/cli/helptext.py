@@ -25,6 +25,7 @@ METAVARS = {
     "--unit-id": "unit_id", "--note": "text", "--reason": "text", "--evidence": "evidence",
     "--workspace": "folder", "--dir": "folder", "--checklist": "checklist", "--output": "file",
     "--expect": "file", "--section": "section", "--timezone": "timezone", "--lang": "lang",
+    "--units": "file", "--under": "unit_id", "--level": "levels", "--on-time-days": "days",
     "ids": "ids", "measure_id": "id", "id": "id", "item": "id", "paths": "paths", "files": "paths", "shell": "shell",
 }
 _CLOSING = set("，。；：、）」』！？》,.;:)!?")

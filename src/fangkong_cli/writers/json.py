@@ -122,6 +122,10 @@ def report_dict(report: Report) -> dict[str, Any]:
     if report.calendar_fallback:
         data["calendar_fallback"] = list(report.calendar_fallback)
     data["findings"] = _findings(report)
+    if report.submitted_at is not None:
+        data["submitted_at"] = report.submitted_at.isoformat()
+    if report.nil:
+        data["nil"] = True
     return data
 
 
@@ -166,7 +170,9 @@ def rollup_dict(rollup: Rollup) -> dict[str, Any]:
 
 
 def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
-    return dumps(rollup_dict(rollup))
+    from ..rollup_json import rollup_extra
+
+    return dumps({**rollup_dict(rollup), **rollup_extra(rollup)})
 
 
 def _findings(report: Report) -> list[dict[str, Any]]:

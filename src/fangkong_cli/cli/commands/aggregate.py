@@ -1,93 +1,185 @@
-"""`fangkong aggregate`: the provincial roll-up of many units' reports or workspaces."""
+"""`fangkong aggregate`: the provincial roll-up of units' reports, workspaces and lower roll-ups."""
 
+# No `from __future__ import annotations`: typer reads these annotations at definition time.
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ...errors import UsageProblem
-from ...writers import RollupFormat
 from .. import dates
 from ..context import Env, env_of
 from ..emit import chosen_format, emit
-from ..options import PeriodFromOpt, PeriodToOpt, WeekOpt
+from ..options import PeriodFromOpt, PeriodToOpt
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
+    from ...aggregate import Rollup
+    from ...report import Period
+    from ...tree import Tree
     from ...unit_reports import Rejected
+
+
+class AggregateFormat(StrEnum):
+    table = "table"  # drawn on the terminal
+    md = "md"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+    html = "html"
+    docx = "docx"  # the 通报 (writers/circular.py)
 
 
 def aggregate(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="aggregate.paths", show_default=False)],
-    fmt: Annotated[RollupFormat | None, typer.Option("--format", "-f", help="aggregate.format", show_default=False)] = None,
+    fmt: Annotated[AggregateFormat | None, typer.Option("--format", "-f", help="aggregate.format", show_default=False)] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="aggregate.output", show_default=False)] = None,
+    units: Annotated[Path | None, typer.Option("--units", help="aggregate.units", show_default=False)] = None,
     expect: Annotated[Path | None, typer.Option("--expect", help="aggregate.expect", show_default=False)] = None,
-    month: Annotated[str | None, typer.Option("--month", help="aggregate.month", show_default=False)] = None,
-    week: WeekOpt = None,
+    under: Annotated[str | None, typer.Option("--under", help="aggregate.under", show_default=False)] = None,
+    level: Annotated[int | None, typer.Option("--level", min=1, max=20, help="aggregate.level", show_default=False)] = None,
+    month: Annotated[list[str] | None, typer.Option("--month", help="aggregate.month", show_default=False)] = None,
+    week: Annotated[list[str] | None, typer.Option("--week", help="aggregate.week", show_default=False)] = None,
     first: PeriodFromOpt = None,
     last: PeriodToOpt = None,
+    on_time_days: Annotated[int | None, typer.Option("--on-time-days", min=0, max=366, help="aggregate.on_time_days", show_default=False)] = None,
     date: Annotated[str | None, typer.Option("--date", help="aggregate.date", show_default=False)] = None,
 ) -> None:
-    from zoneinfo import ZoneInfo
-
     from ...aggregate import NoReports, PeriodsDiffer
-    from ...aggregate import aggregate as roll_up
-    from ...models import DEFAULT_TIMEZONE
-    from ...report import Period, Report, build_report
-    from ...unit_reports import read_expected
-    from ...workspace import open_workspace
-    from ...writers import write_rollup
 
     env = env_of(ctx)
-    chosen = chosen_format(fmt, output, RollupFormat, RollupFormat.table)
-    if chosen is RollupFormat.table and output not in (None, "-"):
+    chosen = chosen_format(fmt, output, AggregateFormat, AggregateFormat.table)
+    if chosen is AggregateFormat.table and output not in (None, "-"):
         raise UsageProblem("agg.table_to_file")
-    now = dates.now()
-    fixed_day = dates.parse_date(date) if date else None
-    today = fixed_day or now.astimezone(ZoneInfo(DEFAULT_TIMEZONE)).date()
-    period_args = (month, week, first, last)
-    period = Period(*dates.period(*period_args, today)) if any(a is not None for a in period_args) else None
-    fallback = Period(*dates.period(None, None, None, None, today))
-    expected = read_expected(expect) if expect is not None else None
-
-    def build(root: Path, wanted: Period) -> Report:
-        workspace = open_workspace(root)
-        return build_report(workspace, wanted, fixed_day or workspace.today(now))
-
     try:
-        rollup = roll_up(paths, period, fallback, build, expected)
+        rollup = run_aggregate(paths, units, expect, under, level, (month or [], week or [], first, last), on_time_days, date)
     except (NoReports, PeriodsDiffer) as exc:
-        _print_rejected(env, exc.rejected)
+        print_rejected(env, exc.rejected)
         raise
-    _print_rejected(env, rollup.rejected)
+    show(env, rollup, chosen, output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("aggregate", help="aggregate")(aggregate)
+
+
+def _periods(args: tuple[list[str], list[str], str | None, str | None], today: date) -> "tuple[Period, ...] | None":
+    """The periods asked for (--month and --week may be repeated), or None: those the reports share."""
+    from ...report import Period
+
+    months, weeks, first, last = args
+    found = [Period(*dates.period(m, None, None, None, today)) for m in months]
+    found += [Period(*dates.period(None, w, None, None, today)) for w in weeks]
+    if first or last:
+        found.append(Period(*dates.period(None, None, first, last, today)))
+    found.sort(key=lambda p: (p.first, p.last))
+    for a, b in zip(found, found[1:], strict=False):
+        if b.first <= a.last:
+            raise UsageProblem("agg.periods_overlap", first=a.label, second=b.label)
+    return tuple(found) or None
+
+
+def _tree(units: Path | None, expect: Path | None) -> "Tree | None":
+    if units is not None and expect is not None:
+        raise UsageProblem("agg.units_and_expect")
+    if units is not None:
+        from ...units_file import load_units
+
+        return load_units(units)
+    if expect is not None:
+        from ...units_file import read_expected
+
+        return read_expected(expect)
+    return None
+
+
+def run_aggregate(
+    paths: list[Path],
+    units: Path | None,
+    expect: Path | None,
+    under: str | None,
+    level: int | None,
+    period_args: tuple[list[str], list[str], str | None, str | None],
+    on_time_days: int | None,
+    day: str | None,
+) -> "Rollup":
+    from zoneinfo import ZoneInfo
+
+    from ...aggregate import OFFICE_TZ, Options
+    from ...aggregate import aggregate as roll_up
+    from ...report import Period
+
+    now = dates.now()
+    fixed_day = dates.parse_date(day) if day else None
+    today = fixed_day or now.astimezone(ZoneInfo(OFFICE_TZ)).date()
+    tree = _tree(units, expect)
+    if under is not None and tree is None:
+        raise UsageProblem("agg.under_needs_units")
+    options = Options(
+        fallback=Period(*dates.period(None, None, None, None, today)),
+        now=now,
+        periods=_periods(period_args, today),
+        tree=tree,
+        timely_days=on_time_days,
+        under=under,
+        level=level,
+        day=fixed_day,
+        ignore=tuple(p for p in (units, expect) if p is not None),
+    )
+    return roll_up(paths, options)
+
+
+def show(env: Env, rollup: "Rollup", chosen: AggregateFormat, output: str | None) -> None:
+    from ...outputs import refuse_output_over_inputs
+    from ...writers import RollupFormat, write_rollup
+    from ..rollup import rollup_text
+
+    print_rejected(env, rollup.rejected)
+    print_notes(env, rollup)
+    if chosen is AggregateFormat.table:
+        env.output.data(rollup_text(env.lang, rollup, env.output.out.width))
+        return
+    name = f"aggregate_{rollup.period.label}.{chosen.value}"
+    if chosen is AggregateFormat.docx:
+        from ...writers.circular import write_circular
+
+        data = write_circular(rollup, env.lang)
+    else:
+        data = write_rollup(RollupFormat(chosen.value), rollup, env.lang)
+    emit(env, data, chosen.value, output, name, lambda path: refuse_output_over_inputs(path, rollup.inputs))
+
+
+def print_rejected(env: Env, rejected: "Sequence[Rejected]") -> None:
+    from ...errors import FileProblems
+    from ...messages import format_problem, t
+
+    for r in rejected:
+        reason = t(env.lang, f"agg.why.{r.reason}", **r.params)
+        env.output.say("agg.rejected", file=r.source, reason=reason)
+        causes = r.cause.problems if isinstance(r.cause, FileProblems) else ()
+        lines = [format_problem(env.lang, p) for p in causes]
+        if r.cause is not None and not isinstance(r.cause, FileProblems):
+            lines.append(t(env.lang, r.cause.key, **r.cause.params))
+        for line in lines:
+            env.output.err.print("  " + line, markup=False, highlight=False, soft_wrap=True)
+
+
+def print_notes(env: Env, rollup: "Rollup") -> None:
     for d in rollup.duplicates:
         env.output.say(
             "agg.duplicate", unit=d.unit_id, count=len(d.dropped) + 1, kept=d.kept,
             as_of=d.kept_as_of.isoformat(), dropped=", ".join(d.dropped),
         )
-    if chosen is RollupFormat.table:
-        from ..rollup import rollup_text
-
-        env.output.data(rollup_text(env.lang, rollup, env.output.out.width))
-        return
-    data = write_rollup(chosen, rollup, env.lang)
-    emit(env, data, chosen.value, output, f"aggregate_{rollup.period.label}.{chosen.value}")
-
-
-def _print_rejected(env: Env, rejected: "Sequence[Rejected]") -> None:
-    from ...errors import FileProblems
-    from ...messages import format_problem, t
-    for r in rejected:
-        reason = t(env.lang, f"agg.why.{r.reason}", **r.params)
-        env.output.say("agg.rejected", file=r.source, reason=reason)
-        if isinstance(r.cause, FileProblems):
-            for problem in r.cause.problems:
-                env.output.err.print("  " + format_problem(env.lang, problem), markup=False, highlight=False, soft_wrap=True)
-        elif r.cause is not None:
-            env.output.err.print("  " + t(env.lang, r.cause.key, **r.cause.params), markup=False, highlight=False, soft_wrap=True)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("aggregate", help="aggregate")(aggregate)
+    for g in rollup.grafts:
+        env.output.say(
+            "agg.placed_twice", unit=g.unit, kept=g.kept_parent or "—", kept_from=g.kept_from,
+            other=g.other_parent or "—", other_from=g.other_from,
+        )
+    if rollup.outside and rollup.tree is not None:
+        env.output.say("agg.outside", count=rollup.outside, id=rollup.tree.order[0])
+    if rollup.unexpected:
+        env.output.say("agg.unexpected_note", units="、".join(rollup.unexpected))

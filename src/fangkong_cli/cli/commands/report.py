@@ -31,12 +31,15 @@ def report(
     last: PeriodToOpt = None,
     stamp: Annotated[bool, typer.Option("--stamp", help="report.stamp")] = False,
     sign: Annotated[Path | None, typer.Option("--sign", help="report.sign", show_default=False)] = None,
+    submit: Annotated[bool, typer.Option("--submit", help="report.submit")] = False,
+    nil: Annotated[bool, typer.Option("--nil", help="report.nil")] = False,
     date: DateOpt = None,
     campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
     from ...outputs import refuse_output_over_workspace
     from ...report import Period, build_report
+    from ...submission import finish_report
     from ...writers import write_report
 
     env = env_of(ctx)
@@ -59,6 +62,7 @@ def report(
     stamped = now.astimezone(ws.tz).replace(microsecond=0) if stamp else None
     for view in views:
         built = build_report(view, period, as_of, stamped)
+        built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
         if built.calendar_fallback:
             from ...calendar_file import CALENDAR_NAME
 
