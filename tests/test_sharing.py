@@ -223,3 +223,55 @@ def test_signing_needs_a_file_and_a_key(recorded: Path, tmp_path: Path) -> None:
     no_key = invoke(["report", "--format", "json", "-o", str(tmp_path / "r.json"), "--sign", str(tmp_path / "nokey")], cwd=recorded, now="2021-02-01T09:00:00+08:00")
     assert no_key.exit_code == 2 and "私钥" in no_key.stderr
     assert not (tmp_path / "r.json").exists()  # refused before anything was written
+
+
+@needs_ssh
+def test_aggregate_counts_only_reports_signed_by_their_unit(tmp_path: Path) -> None:
+    units = {}
+    for unit in ("xining", "haidong", "golmud"):
+        ws = make_workspace(tmp_path / unit, start="2021-01-04", unit_id=unit, unit_name=f"{unit}工会")
+        mark(ws, "2021-01-05T20:00:00+08:00", "2021-01-05", "2.18", "-s", "done", "--by", "甲")
+        units[unit] = ws
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    allowed = []
+    (tmp_path / "keys").mkdir()
+    for unit, ws in units.items():
+        key, public = make_key(tmp_path / "keys", unit)
+        allowed.append(f'{unit} namespaces="fangkong-report" {public}')
+        out = inbox / f"{unit}.json"
+        sign = ["--sign", str(key)] if unit != "golmud" else []  # golmud sends it unsigned
+        result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", str(out), *sign], cwd=ws, now="2021-02-01T09:00:00+08:00")
+        assert result.exit_code == 0, result.stderr
+    (inbox / "haidong.json").write_bytes((inbox / "haidong.json").read_bytes().replace(b'"done": 1', b'"done": 9', 1))
+    signers = tmp_path / "allowed_signers"
+    signers.write_text("\n".join(allowed) + "\n", encoding="utf-8")
+    result = invoke(["aggregate", str(inbox), "--month", "2021-01", "--allowed-signers", str(signers), "-f", "json", "-o", "-"], now="2021-02-02T09:00:00+08:00")
+    assert result.exit_code == 0, result.stderr
+    counted = {u["id"] for u in json.loads(result.stdout)["units"]}
+    assert counted == {"xining"}
+    assert "haidong.json" in result.stderr and "签名无效" in result.stderr
+    assert "golmud.json" in result.stderr and "没有签名" in result.stderr
+    unsigned_ok = invoke(["aggregate", str(inbox), "--month", "2021-01", "-f", "json", "-o", "-"], now="2021-02-02T09:00:00+08:00")
+    assert {u["id"] for u in json.loads(unsigned_ok.stdout)["units"]} == {"xining", "haidong", "golmud"}
+
+
+def test_a_report_names_what_it_was_computed_from(clones: tuple[Path, Path, Path]) -> None:
+    _, b, _ = clones
+    mark(b, NOW_B, "2021-01-05", "2.18", "-s", "done", "--by", "乙")
+    ok(git(b, "add", "records"))
+    ok(git(b, "commit", "-q", "-m", "填报"))
+    head = ok(git(b, "rev-parse", "HEAD")).strip()
+
+    def source() -> dict[str, object]:
+        result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", "-", "--date", "2021-01-05"], cwd=b, now=NOW_B)
+        assert result.exit_code == 0, result.stderr
+        found = json.loads(result.stdout)["source"]
+        assert isinstance(found, dict)
+        return found
+
+    first = source()
+    assert first["git_commit"] == head and re.fullmatch(r"[0-9a-f]{64}", str(first["sha256"]))
+    assert source() == first  # the same records give the same digest
+    mark(b, NOW_B, "2021-01-05", "2.10", "-s", "done", "--by", "乙")
+    assert source()["sha256"] != first["sha256"]  # a record more: another digest

@@ -49,6 +49,7 @@ class Options:
     level: int | None = None
     day: date | None = None  # workspaces: judge as of this day (else each one's today)
     ignore: tuple[Path, ...] = ()  # files among the inputs that are not reports
+    allowed_signers: Path | None = None  # reports must be signed by their unit (signing.py)
     parallel_min: int = PARALLEL_MIN
 
 
@@ -120,7 +121,7 @@ def aggregate(paths: Sequence[Path], options: Options) -> Rollup:
 
     found = discover(paths, options.ignore)
     rejected: list[Rejected] = list(found.problems)
-    loaded = load_files(found.files, rejected)
+    loaded = load_files(found.files, rejected, options.allowed_signers)
     periods = options.periods
     if periods is None:
         agreed, listed = agreed_periods(loaded)

@@ -48,8 +48,10 @@ class Loaded:
         return out
 
 
-def load_files(files: Sequence[Path], rejected: list[Rejected]) -> Loaded:
-    """Every file read and validated: a report, a roll-up, or a Rejected saying why not."""
+def load_files(files: Sequence[Path], rejected: list[Rejected], allowed_signers: Path | None = None) -> Loaded:
+    """Every file read and validated: a report, a roll-up, or a Rejected saying why not.
+    With `allowed_signers`, a unit's report counts only with a good signature by that unit
+    (FILE.sig beside it, `ssh-keygen -Y verify`, namespace fangkong-report)."""
     loaded = Loaded()
     for path in files:
         read = read_input(path)
@@ -67,6 +69,12 @@ def load_files(files: Sequence[Path], rejected: list[Rejected]) -> Loaded:
             result = parse_report(raw, str(path), mtime)
             if isinstance(result, Rejected) and result.reason == "not_report":
                 result = parse_rollup(raw, str(path))
+        if isinstance(result, UnitReport) and allowed_signers is not None:
+            from .signing import signature_problem
+
+            problem = signature_problem(path, result.unit_id, allowed_signers)
+            if problem is not None:
+                result = Rejected(str(path), problem, {"unit": result.unit_id})
         if isinstance(result, Rejected):
             rejected.append(result)
         elif isinstance(result, RollupInput):

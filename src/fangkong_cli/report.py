@@ -6,6 +6,7 @@ import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from .evaluation import (
     DUE,
@@ -20,6 +21,9 @@ from .evaluation import (
 from .findings import FindingLine, ledger
 from .models import Evidence, Record
 from .workspace import Workspace
+
+if TYPE_CHECKING:
+    from .provenance import Source
 
 SCHEMA_VERSION = 1
 REPORT_KIND = "fangkong-report"
@@ -140,6 +144,7 @@ class Report:
     findings: tuple[FindingLine, ...] = ()  # the 整改台账 of the period (findings.ledger)
     submitted_at: datetime | None = None  # `report --submit` (submission.py)
     nil: bool = False  # 零报告: nothing to report for the period (submission.py)
+    source: Source | None = None  # what it was computed from (`report`; provenance.py)
 
     @property
     def measures(self) -> tuple[MeasureLine, ...]:

@@ -126,6 +126,8 @@ def report_dict(report: Report) -> dict[str, Any]:
         data["submitted_at"] = report.submitted_at.isoformat()
     if report.nil:
         data["nil"] = True
+    if report.source is not None:  # proof of what the figures came from
+        data["source"] = {"sha256": report.source.sha256, "files": report.source.files, "git_commit": report.source.git_commit}
     return data
 
 

@@ -48,6 +48,7 @@ def aggregate(
     last: PeriodToOpt = None,
     on_time_days: Annotated[int | None, typer.Option("--on-time-days", min=0, max=366, help="aggregate.on_time_days", show_default=False)] = None,
     date: Annotated[str | None, typer.Option("--date", help="aggregate.date", show_default=False)] = None,
+    allowed_signers: Annotated[Path | None, typer.Option("--allowed-signers", help="aggregate.allowed_signers", show_default=False)] = None,
 ) -> None:
     from ...aggregate import NoReports, PeriodsDiffer
 
@@ -56,7 +57,9 @@ def aggregate(
     if chosen is AggregateFormat.table and output not in (None, "-"):
         raise UsageProblem("agg.table_to_file")
     try:
-        rollup = run_aggregate(paths, units, expect, under, level, (month or [], week or [], first, last), on_time_days, date)
+        if allowed_signers is not None and not allowed_signers.is_file():
+            raise UsageProblem("agg.signers_missing", path=str(allowed_signers))
+        rollup = run_aggregate(paths, units, expect, under, level, (month or [], week or [], first, last), on_time_days, date, allowed_signers)
     except (NoReports, PeriodsDiffer) as exc:
         print_rejected(env, exc.rejected)
         raise
@@ -106,6 +109,7 @@ def run_aggregate(
     period_args: tuple[list[str], list[str], str | None, str | None],
     on_time_days: int | None,
     day: str | None,
+    allowed_signers: Path | None = None,
 ) -> "Rollup":
     from zoneinfo import ZoneInfo
 
@@ -128,7 +132,8 @@ def run_aggregate(
         under=under,
         level=level,
         day=fixed_day,
-        ignore=tuple(p for p in (units, expect) if p is not None),
+        ignore=tuple(p for p in (units, expect, allowed_signers) if p is not None),
+        allowed_signers=allowed_signers,
     )
     return roll_up(paths, options)
 

@@ -37,7 +37,10 @@ def report(
     campaign: CampaignOpt = None,
     workspace: WorkspaceOpt = None,
 ) -> None:
+    from dataclasses import replace
+
     from ...outputs import refuse_output_over_workspace
+    from ...provenance import source_of
     from ...report import Period, build_report
     from ...submission import finish_report
     from ...writers import write_report
@@ -63,6 +66,7 @@ def report(
     for view in views:
         built = build_report(view, period, as_of, stamped)
         built = finish_report(built, now.astimezone(ws.tz) if submit else None, nil)
+        built = replace(built, source=source_of(view))
         if built.calendar_fallback:
             from ...calendar_file import CALENDAR_NAME
 
