@@ -99,3 +99,29 @@ def test_the_bottom_layer_imports_nothing_of_fangkong() -> None:
     assert graph["errors"] == set()
     assert graph["limits"] == set()
     assert graph["schemas"] <= {"models", "errors", "limits"}
+
+
+def _functions() -> list[tuple[str, str, int]]:
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
+                found.append((_module_name(path), node.name, node.end_lineno - node.lineno + 1))
+    return found
+
+
+def test_no_function_is_longer_than_sixty_lines() -> None:
+    assert len(_functions()) > 100  # the walk sees them
+    assert [f for f in _functions() if f[2] > 60] == []
+
+
+def test_the_core_reads_no_environment_variable() -> None:
+    """Settings come from the environment in the command layer and travel in as arguments."""
+    readers = []
+    for path in PACKAGE.rglob("*.py"):
+        if _layer(_module_name(path)) >= LAYERS["cli"]:
+            continue
+        text = path.read_text(encoding="utf-8")
+        if "os.environ" in text or "getenv(" in text:
+            readers.append(_module_name(path))
+    assert readers == []

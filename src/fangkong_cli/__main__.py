@@ -74,6 +74,16 @@ def _command_names(command: object) -> list[str]:
     return names
 
 
+def _start_completion() -> bool:
+    """When the shell asks for completions (see `completion`), typer's completion is readied."""
+    if not os.environ.get("_FANGKONG_COMPLETE"):
+        return False
+    from typer._completion_classes import completion_init
+
+    completion_init()
+    return True
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run fangkong with `argv` and return its exit code (0 to 4, nothing else)."""
     import typer
@@ -83,18 +93,14 @@ def run(argv: Sequence[str] | None = None) -> int:
     from .cli.output import OutputFailed, guard_stdout
 
     errors = click_exceptions()
-
     args = _hoist_lang(sys.argv[1:] if argv is None else argv)
-    lang = resolve_lang(_lang_from_argv(args))
-    if os.environ.get("_FANGKONG_COMPLETE"):  # the shell asks for completions (see `completion`)
-        from typer._completion_classes import completion_init
-
-        completion_init()
+    lang = resolve_lang(_lang_from_argv(args), os.environ)
+    completing = _start_completion()
     command = None
     stdout = sys.stdout
     try:
         sys.stdout = guard_stdout(stdout)  # a full disk on stdout is said as such (exit 3)
-        command = build_command(lang, () if os.environ.get("_FANGKONG_COMPLETE") else args)
+        command = build_command(lang, () if completing else args)
         result = command.main(args=args, prog_name="fangkong", standalone_mode=False)
         return result if isinstance(result, int) and 0 <= result <= 4 else ExitCode.OK
     except OutputFailed as exc:
@@ -157,7 +163,7 @@ def main() -> None:
     except BrokenPipeError:
         _silence_stdout()
     except OSError as exc:  # what the last write left in the buffer did not fit either
-        lang = resolve_lang(_lang_from_argv(sys.argv[1:]))
+        lang = resolve_lang(_lang_from_argv(sys.argv[1:]), os.environ)
         _err(t(lang, "error_prefix") + t(lang, "stdout_failed", reason=exc.strerror or str(exc)))
         _silence_stdout()
         code = ExitCode.DATA

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from .errors import Problem
@@ -368,10 +368,9 @@ def format_problem(lang: Lang, problem: Problem) -> str:
     return f"{where}: {problem_text(lang, problem)}"
 
 
-def resolve_lang(flag: str | None, environ: dict[str, str] | None = None) -> Lang:
+def resolve_lang(flag: str | None, environ: Mapping[str, str]) -> Lang:
     """--lang, then FANGKONG_LANG; Chinese otherwise (an empty or C locale does not switch)."""
-    env = os.environ if environ is None else environ
-    for value in (flag, env.get("FANGKONG_LANG")):
+    for value in (flag, environ.get("FANGKONG_LANG")):
         if value:
             lowered = value.strip().lower()
             if lowered.startswith("en"):

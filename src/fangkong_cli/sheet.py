@@ -195,18 +195,7 @@ def import_sheet(
         by = row.by.strip() or default_by
         answer = Answer(row.measure, day, status, row.note, row.reason, (), row.slot)
         try:
-            if day > today:
-                raise UsageProblem("future_date", date=day.isoformat(), today=today.isoformat())
-            if not by:
-                raise UsageProblem("sheet.by_required")
-            measure = workspace.checklist.measure(row.measure)
-            if measure is None:
-                raise UsageProblem("unknown_measure", id=row.measure)
-            if slot_by_key(measure, workspace.campaign, row.slot) is None:
-                raise UsageProblem("sheet.no_slot", id=row.measure, slot=row.slot)
-            if status is Status.NA and not row.reason.strip():
-                raise UsageProblem("sheet.na_needs_reason")
-            _, slot = build_record(workspace, answer, by, now, cwd)  # mark's checks, nothing stored
+            slot = _checked_slot(workspace, answer, by, today, now, cwd)
         except UsageProblem as exc:
             problems.append(_problem(name, row.line, exc))
             continue
@@ -224,6 +213,23 @@ def import_sheet(
     for by in dict.fromkeys(b for b, _ in todo):  # one call per officer named in the sheet
         recorded += record_answers(workspace, [a for b, a in todo if b == by], by, now, cwd, lock_timeout)
     return Imported(period, tuple(recorded), unchanged, empty)
+
+
+def _checked_slot(workspace: Workspace, answer: Answer, by: str, today: date, now: datetime, cwd: Path) -> Slot:
+    """The slot a sheet row answers, after the checks `mark` makes (nothing is stored)."""
+    if answer.day > today:
+        raise UsageProblem("future_date", date=answer.day.isoformat(), today=today.isoformat())
+    if not by:
+        raise UsageProblem("sheet.by_required")
+    measure = workspace.checklist.measure(answer.measure_id)
+    if measure is None:
+        raise UsageProblem("unknown_measure", id=answer.measure_id)
+    assert answer.slot_key is not None
+    if slot_by_key(measure, workspace.campaign, answer.slot_key) is None:
+        raise UsageProblem("sheet.no_slot", id=answer.measure_id, slot=answer.slot_key)
+    if answer.status is Status.NA and not answer.reason.strip():
+        raise UsageProblem("sheet.na_needs_reason")
+    return build_record(workspace, answer, by, now, cwd)[1]
 
 
 def headers(lang: Lang) -> list[str]:

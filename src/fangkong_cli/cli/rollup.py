@@ -31,7 +31,7 @@ def names(lang: Lang, rollup: Rollup, ids: tuple[str, ...] | list[str]) -> str:
 
 
 def _nodes(lang: Lang, rollup: Rollup, width: int) -> list[str]:
-    from ..writers.text import pct
+    from ..writers.labels import pct
     from .plain import grid
 
     keys = ("agg.col.node", "agg.col.expected", "agg.col.reported", "agg.col.on_time", "agg.col.rate",
@@ -47,7 +47,7 @@ def _nodes(lang: Lang, rollup: Rollup, width: int) -> list[str]:
 
 
 def _units(lang: Lang, rollup: Rollup, width: int) -> list[str]:
-    from ..writers.text import pct, section_name
+    from ..writers.labels import pct, section_name
     from .plain import grid
 
     colon = "：" if lang == "zh" else ": "
@@ -81,7 +81,7 @@ def _who(lang: Lang, rollup: Rollup) -> list[str]:
 
 
 def rollup_text(lang: Lang, rollup: Rollup, width: int) -> str:
-    from ..writers.text import rollup_title, totals_line
+    from ..writers.labels import rollup_title, totals_line
     from .plain import grid
 
     out = [rollup_title(lang, rollup.notice_title, rollup.checklist), ""]

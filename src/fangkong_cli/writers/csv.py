@@ -17,8 +17,8 @@ from collections.abc import Iterable, Sequence
 from ..aggregate import Rollup
 from ..messages import Lang, t
 from ..report import MeasureLine, Report, SlotLine
+from . import labels as tx
 from . import tables as tb
-from . import text as tx
 
 BOM = "\ufeff"
 TEXT_MARK = "\u2060"  # WORD JOINER: keeps 2.10 and 2021-01-18 text in a spreadsheet

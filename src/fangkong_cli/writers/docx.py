@@ -18,8 +18,8 @@ from .. import __version__
 from ..messages import Lang, t
 from ..report import Report, SectionPart
 from . import docx_layout as lay
+from . import labels as tx
 from . import tables as tb
-from . import text as tx
 from .json import write_report as json_report
 from .ooxml import finish
 

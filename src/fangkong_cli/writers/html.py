@@ -10,8 +10,8 @@ from .. import cn_dates as cn
 from ..aggregate import Rollup
 from ..messages import Lang, t
 from ..report import Bar, Report, SectionPart
+from . import labels as tx
 from . import tables as tb
-from . import text as tx
 
 CSS = """
 @page { size: A4; margin: 16mm 14mm 16mm 14mm; }

@@ -9,7 +9,7 @@ from datetime import datetime
 from .. import cn_dates as cn
 from ..messages import Lang, t
 from ..sheet import COLUMNS, EDITABLE, KIND, META_SHEET, STATUSES, VERSION, Ledger, headers
-from . import text as tx
+from . import labels as tx
 from .ooxml import finish
 from .xlsx import FONT, display_width
 

@@ -7,8 +7,8 @@ import re
 from ..aggregate import Rollup
 from ..messages import Lang, t
 from ..report import Report, SectionPart
+from . import labels as tx
 from . import tables as tb
-from . import text as tx
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 # What starts a block only at the start of a line: a heading, list item, quote or underline.

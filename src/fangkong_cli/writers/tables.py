@@ -15,7 +15,7 @@ from .. import cn_dates as cn
 from ..evaluation import Figures
 from ..messages import Lang, t
 from ..report import MeasureLine, Report, SectionPart
-from . import text as tx
+from . import labels as tx
 
 if TYPE_CHECKING:  # the roll-up's types: importing them loads pydantic
     from ..aggregate import Rollup

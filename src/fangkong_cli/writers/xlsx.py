@@ -17,8 +17,8 @@ from typing import Any
 from ..aggregate import Rollup
 from ..messages import Lang, t
 from ..report import Report, SectionPart
+from . import labels as tx
 from . import tables as tb
-from . import text as tx
 from .json import write_report as json_report
 from .ooxml import finish
 

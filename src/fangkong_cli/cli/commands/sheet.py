@@ -23,8 +23,8 @@ def export(
 ) -> None:
     from ...report import Period
     from ...sheet import ledger
+    from ...writers.labels import period_text
     from ...writers.ledger import write_ledger
-    from ...writers.text import period_text
 
     env = env_of(ctx)
     ws = env.workspace(workspace)
@@ -47,7 +47,7 @@ def import_sheet(
     from ...report import Period
     from ...sheet import import_sheet as record_sheet
     from ...sheet_read import read_sheet
-    from ...writers.text import slot_label
+    from ...writers.labels import slot_label
 
     env = env_of(ctx)
     ws = env.workspace(workspace)

@@ -1,4 +1,4 @@
-"""Labels and small phrases every writer shares, so all formats say the same thing the same way."""
+"""Words and figures the human report formats share: titles, labels, percentages, dates."""
 
 from __future__ import annotations
 
