@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from fangkong_cli.__main__ import run
+
 # Property tests explore the same examples on every run (CI must be deterministic) and are not
 # timed: a busy machine slows them, it does not make them wrong.
 settings.register_profile("fangkong", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("fangkong")
-
-from fangkong_cli.__main__ import run
 
 NOTICE_TEXT = Path(__file__).resolve().parents[1] / "checklists"
 
