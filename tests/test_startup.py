@@ -7,6 +7,7 @@ start-up, checked in a fresh interpreter.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke, make_workspace
+from fangkong_cli.records_fast import fast_records
 
 PROBE = """
 import io, json, sys
@@ -59,3 +61,25 @@ def test_the_command_list_still_has_every_command(warm: Path) -> None:
     assert result.exit_code == 0
     for name in ("status", "check", "report", "aggregate", "campaign", "verify", "finding"):
         assert name in result.stdout
+
+
+@pytest.mark.parametrize("args", [("status", "--format", "json"), ("check", "--list"), ("check", "--list", "--format", "json")])
+def test_output_that_is_not_a_terminal_loads_no_rich(warm: Path, args: tuple[str, ...]) -> None:
+    code, modules = loaded(warm, *args)
+    assert code == 0
+    assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
+
+
+def test_a_fresh_clone_validates_without_pydantic_or_yaml(warm: Path) -> None:
+    # No derived cache: fangkong.toml as init writes it (config_fast), the built-in checklist
+    # (builtin_validated) and month files as fangkong writes them (records_fast) all take the
+    # fast way; anything unusual would still go through pydantic (see their own tests).
+    for args in (("status", "--format", "json"), ("check", "--list", "--format", "json")):
+        shutil.rmtree(warm / ".fangkong" / "cache", ignore_errors=True)
+        code, modules = loaded(warm, *args)
+        assert code == 0
+        assert sorted(m for m in modules if m.split(".")[0] in HEAVY) == []
+    months = list((warm / "records").rglob("*.toml"))
+    assert months
+    for month in months:
+        assert fast_records(month.read_text(encoding="utf-8")) is not None

@@ -67,6 +67,14 @@ def line_of_record(text: str, index: int, key: str | None) -> int | None:
 
 def parse_records(text: str, name: str) -> list[Record]:
     """Parse one month file; raise FileProblems (file and line) when it is damaged."""
+    from .records_fast import fast_records
+
+    fast = fast_records(text)  # the files as fangkong writes them, without tomllib or pydantic
+    return fast if fast is not None else parse_records_checked(text, name)
+
+
+def parse_records_checked(text: str, name: str) -> list[Record]:
+    """`parse_records` through tomllib and pydantic, which say what is wrong and where."""
     raw = load_toml(text, name)
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > RECORDS_FORMAT:

@@ -250,6 +250,11 @@ def parse_config(text: str, name: str) -> WorkspaceConfig:
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > CONFIG_FORMAT:
         raise FileProblems([Problem(name, 1, "config_newer", {"found": version, "known": CONFIG_FORMAT})])
+    from .config_fast import fast_config
+
+    fast = fast_config(raw)  # a plain configuration, without importing pydantic
+    if fast is not None:
+        return fast
     from pydantic import ValidationError
 
     from .schemas import WorkspaceConfigModel

@@ -6,7 +6,6 @@ from datetime import date
 from typing import Annotated
 
 import typer
-from rich.text import Text
 
 from ...duty import DutyItem, DutyMode, duty_items
 from ...errors import UsageProblem
@@ -14,7 +13,6 @@ from ...evaluation import DUE, OVERDUE
 from ...skips import load_skips
 from ...workspace import Workspace
 from .. import dates
-from ..answering import Outcome, answer_item
 from ..context import Env, env_of
 from ..labels import frequency_label
 from ..options import (
@@ -81,6 +79,10 @@ def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, 
 
 
 def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: str | None) -> None:
+    from rich.text import Text  # here, not at the top: `--list` draws nothing with Rich
+
+    from ..answering import Outcome, answer_item
+
     out = env.output
     items = [i for _, i in found]
     if not found:
@@ -119,6 +121,8 @@ def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: st
 
 
 def _officer(env: Env, workspace: Workspace, by: str | None) -> str:
+    from rich.text import Text
+
     from ..prompts import ask
 
     out = env.output
@@ -131,6 +135,8 @@ def _officer(env: Env, workspace: Workspace, by: str | None) -> str:
 
 
 def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
+    from rich.text import Text
+
     out = env.output
     m = item.measure.measure
     slot = item.slot
