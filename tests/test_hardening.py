@@ -595,3 +595,13 @@ def test_a_deeply_nested_records_file_is_bad_data(workspace: Path) -> None:
     assert result.exit_code == 3 and str(month) in result.stderr and "Traceback" not in result.stderr
     assert "内部错误" not in result.stderr
     assert month.read_bytes() == before
+
+
+@pytest.mark.parametrize("zone", ["Asia", "Asia/", "../etc/passwd"])
+def test_a_time_zone_that_names_a_folder_is_bad_configuration(workspace: Path, zone: str) -> None:
+    config = workspace / "fangkong.toml"
+    config.write_text(config.read_text(encoding="utf-8").replace('timezone = "Asia/Shanghai"', f'timezone = "{zone}"'), encoding="utf-8")
+    result = invoke(["status"], cwd=workspace, now=NOW)
+    assert result.exit_code == 3 and "时区" in result.stderr and "内部错误" not in result.stderr
+    bad_init = invoke(["init", "--dir", str(workspace.parent / "other"), "--unit-id", "u", "--unit-name", "单位", "--timezone", zone], now=NOW)
+    assert bad_init.exit_code == 2 and "内部错误" not in bad_init.stderr

@@ -273,7 +273,7 @@ class CampaignModel(_Strict):
     def _known_zone(cls, value: str) -> str:
         try:
             ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError) as exc:
+        except (ZoneInfoNotFoundError, ValueError, OSError) as exc:  # "Asia" is a folder of tzdata
             raise PydanticCustomError("fk_timezone", "unknown time zone") from exc
         return value
 
