@@ -69,9 +69,7 @@ def _at(rng: random.Random, day: date, tz: ZoneInfo) -> datetime:
     return datetime.combine(day, moment, tzinfo=tz)
 
 
-def _record(
-    rng: random.Random, profile: Profile, measure: Measure, key: str, at: datetime
-) -> Record:
+def _record(rng: random.Random, profile: Profile, measure: Measure, key: str, at: datetime) -> Record:
     roll = rng.random()
     note = reason = ""
     evidence: tuple[Evidence, ...] = ()
@@ -80,9 +78,7 @@ def _record(
         if rng.random() < 0.25:
             note = rng.choice(NOTES)
         if rng.random() < 0.1:
-            evidence = (
-                Evidence(kind="url", value=f"https://oa.example.cn/doc/{rng.randint(1000, 99999)}"),
-            )
+            evidence = (Evidence(kind="url", value=f"https://oa.example.cn/doc/{rng.randint(1000, 99999)}"),)
     elif roll < profile.done + profile.partial + profile.not_done:
         status = Status.PARTIAL if roll < profile.done + profile.partial else Status.NOT_DONE
         note = rng.choice(SHORTFALL_NOTES)
@@ -150,7 +146,15 @@ def write_workspace(
 ) -> tuple[int, int]:
     """Create the workspace and its records; return (records, month files)."""
     # the campaign runs over the generated days (the notice's own period would end it sooner)
-    args = ["init", "--dir", str(root), "--start", start.isoformat(), "--end", (start + timedelta(days=days - 1)).isoformat()]
+    args = [
+        "init",
+        "--dir",
+        str(root),
+        "--start",
+        start.isoformat(),
+        "--end",
+        (start + timedelta(days=days - 1)).isoformat(),
+    ]
     args += ["--unit-id", unit_id, "--unit-name", unit_name]
     with contextlib.redirect_stderr(io.StringIO()) as err:  # keep init's chatter out of ours
         code = fangkong_run(args)
@@ -190,17 +194,13 @@ def _month(value: str) -> date:
 def _template_report(index: int, seed: int, month: date) -> tuple[str, str, str]:
     """One real `fangkong report --format json` of a month, for a unit of its own diligence."""
     rng = random.Random(seed * 1000 + index)
-    profile = Profile(
-        missing=rng.uniform(0, 0.25), late=rng.uniform(0, 0.15), done=rng.uniform(0.7, 0.95)
-    )
+    profile = Profile(missing=rng.uniform(0, 0.25), late=rng.uniform(0, 0.15), done=rng.uniform(0.7, 0.95))
     unit_id, unit_name = f"benchtpl{index}", f"基准模板单位{index}"
     days = calendar.monthrange(month.year, month.month)[1]
     with tempfile.TemporaryDirectory(prefix="fangkong-tpl-") as tmp:
         root = Path(tmp) / "ws"
         seed_ws = rng.randrange(1 << 30)
-        write_workspace(
-            root, days, seed_ws, month, unit_id=unit_id, unit_name=unit_name, profile=profile
-        )
+        write_workspace(root, days, seed_ws, month, unit_id=unit_id, unit_name=unit_name, profile=profile)
         out = Path(tmp) / "report.json"
         argv = [sys.executable, "-m", "fangkong_cli", "report", "--workspace", str(root)]
         argv += ["--month", f"{month:%Y-%m}", "--format", "json", "-o", str(out)]
@@ -251,8 +251,15 @@ def write_workspaces(folder: Path, units: int, days: int, seed: int, start: date
         for i in range(count):
             own = random.Random(seed * 1000 + i)
             profile = Profile(missing=own.uniform(0, 0.25), late=own.uniform(0, 0.15), done=own.uniform(0.7, 0.95))
-            write_workspace(Path(tmp) / f"tpl{i}", days, own.randrange(1 << 30), start,
-                            unit_id=f"benchtpl{i}", unit_name=f"基准模板单位{i}", profile=profile)
+            write_workspace(
+                Path(tmp) / f"tpl{i}",
+                days,
+                own.randrange(1 << 30),
+                start,
+                unit_id=f"benchtpl{i}",
+                unit_name=f"基准模板单位{i}",
+                profile=profile,
+            )
         for n in range(units):
             i = rng.randrange(count)
             unit_id, target = f"u{n + 1:04d}", folder / f"u{n + 1:04d}"
@@ -303,9 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.units < 1:
             parser.error("--units must be at least 1")
         distinct = write_reports(args.dir, args.units, args.seed, args.month, args.templates)
-        print(
-            f"{args.dir}: {args.units} reports for {args.month:%Y-%m} ({distinct} distinct templates)"
-        )
+        print(f"{args.dir}: {args.units} reports for {args.month:%Y-%m} ({distinct} distinct templates)")
     return 0
 
 

@@ -111,17 +111,13 @@ def prepare(data: Path) -> dict[str, str | None]:
         root = data / f"ws-{days}"
         if not (root / "fangkong.toml").is_file():
             shutil.rmtree(root, ignore_errors=True)
-            problems[f"ws-{days}"] = generate(
-                ["workspace", str(root), "--days", str(days), "--start", str(START)]
-            )
+            problems[f"ws-{days}"] = generate(["workspace", str(root), "--days", str(days), "--start", str(START)])
     if not problems.get("ws-365") and not (data / "ws-365-mark").is_dir():
         shutil.copytree(data / "ws-365", data / "ws-365-mark")
     big, small = data / f"reports-{max(UNITS)}", data / f"reports-{min(UNITS)}"
     if len(list(big.glob("*.json"))) != max(UNITS):
         shutil.rmtree(big, ignore_errors=True)
-        problems["reports"] = generate(
-            ["reports", str(big), "--units", str(max(UNITS)), "--month", "2021-01"]
-        )
+        problems["reports"] = generate(["reports", str(big), "--units", str(max(UNITS)), "--month", "2021-01"])
     if not problems.get("reports") and len(list(small.glob("*.json"))) != min(UNITS):
         # The small set is the first units of the big one: same data, a tenth of it.
         shutil.rmtree(small, ignore_errors=True)
@@ -132,7 +128,16 @@ def prepare(data: Path) -> dict[str, str | None]:
     if len(list(workspaces.glob("u*/fangkong.toml"))) != WORKSPACES:
         shutil.rmtree(workspaces, ignore_errors=True)
         problems["workspaces"] = generate(
-            ["workspaces", str(workspaces), "--units", str(WORKSPACES), "--days", str(WORKSPACE_DAYS), "--start", str(START)]
+            [
+                "workspaces",
+                str(workspaces),
+                "--units",
+                str(WORKSPACES),
+                "--days",
+                str(WORKSPACE_DAYS),
+                "--start",
+                str(START),
+            ]
         )
     return problems
 
@@ -143,12 +148,36 @@ def workspace_cases(data: Path, out: Path) -> list[Case]:
     folder = data / f"workspaces-{WORKSPACES}"
     last = START + timedelta(days=WORKSPACE_DAYS - 1)
     month = f"{last.replace(day=1) - timedelta(days=1):%Y-%m}"  # the last whole month of the days
-    argv = [FANGKONG, "aggregate", str(folder), "--month", month, "--date", str(last), "--format", "json", "-o", str(out / "ws.json")]
-    forget = [PYTHON, "-c", "import glob, shutil, sys; [shutil.rmtree(p) for p in glob.glob(sys.argv[1] + '/*/.fangkong')]", str(folder)]
+    argv = [
+        FANGKONG,
+        "aggregate",
+        str(folder),
+        "--month",
+        month,
+        "--date",
+        str(last),
+        "--format",
+        "json",
+        "-o",
+        str(out / "ws.json"),
+    ]
+    forget = [
+        PYTHON,
+        "-c",
+        "import glob, shutil, sys; [shutil.rmtree(p) for p in glob.glob(sys.argv[1] + '/*/.fangkong')]",
+        str(folder),
+    ]
     name = f"aggregate --format json, {WORKSPACES} workspaces × {WORKSPACE_DAYS} days"
     return [
         Case(f"{name}, cold", argv, 45.0, None, "workspaces", before=forget, max_runs=3, limit_cores=1.5),
-        Case(f"{name}, warm", argv, 2.0, None, "workspaces", limit_of=(f"aggregate --format json, {max(UNITS)} reports", 1.5)),
+        Case(
+            f"{name}, warm",
+            argv,
+            2.0,
+            None,
+            "workspaces",
+            limit_of=(f"aggregate --format json, {max(UNITS)} reports", 1.5),
+        ),
     ]
 
 
@@ -166,9 +195,7 @@ def cases(data: Path, out: Path) -> list[Case]:
         limit = 1.5 if days == max(DAYS) else None
         for fmt in ("table", "json"):
             argv = [FANGKONG, "status", "--format", fmt, *where]
-            found.append(
-                Case(f"status --format {fmt}, {days} days", argv, None, limit, f"ws-{days}")
-            )
+            found.append(Case(f"status --format {fmt}, {days} days", argv, None, limit, f"ws-{days}"))
     # The first run after a clone or a pull has no derived cache of the parsed records: shown,
     # without a time target, next to the warm runs above (each `mark` re-parses one month only).
     year_ws, marked_ws = data / "ws-365", data / "ws-365-mark"
@@ -179,16 +206,35 @@ def cases(data: Path, out: Path) -> list[Case]:
     # until check asks its first question (it is answered q, which ends the walk).
     year_args = ["-w", str(year_ws), "--date", last[365]]
     found += [
-        Case("status, 365 days, Rich table in a terminal", in_terminal([FANGKONG, "status", *year_args]), None, 1.3, "ws-365", terminal=True),
-        Case("check --list --format json, 365 days", [FANGKONG, "check", "--list", "--format", "json", *year_args], None, 1.3, "ws-365"),
-        Case("check to its first question, 365 days", answering([FANGKONG, "check", "--all-due", "--by", "基准", *year_args]), None, 1.3, "ws-365", terminal=True, floor_name=ANSWER_FLOOR),
+        Case(
+            "status, 365 days, Rich table in a terminal",
+            in_terminal([FANGKONG, "status", *year_args]),
+            None,
+            1.3,
+            "ws-365",
+            terminal=True,
+        ),
+        Case(
+            "check --list --format json, 365 days",
+            [FANGKONG, "check", "--list", "--format", "json", *year_args],
+            None,
+            1.3,
+            "ws-365",
+        ),
+        Case(
+            "check to its first question, 365 days",
+            answering([FANGKONG, "check", "--all-due", "--by", "基准", *year_args]),
+            None,
+            1.3,
+            "ws-365",
+            terminal=True,
+            floor_name=ANSWER_FLOOR,
+        ),
     ]
     # The daily flow: an officer marks a measure, then looks at the status (the month just
     # written is read again). On a copy, so that the other cases keep their data.
     mark = [FANGKONG, "mark", "2.18", "-s", "done", "--by", "基准", "-w", str(marked_ws)]
-    found.append(
-        Case(f"{name}, after a mark", [*argv, str(marked_ws)], needs="ws-365", before=mark)
-    )
+    found.append(Case(f"{name}, after a mark", [*argv, str(marked_ws)], needs="ws-365", before=mark))
     year = ["-w", str(year_ws), "--from", str(START), "--to", last[365]]
     argv = [FANGKONG, "report", *year, *to_json, str(out / "report.json")]
     found.append(Case("report --format json, 365 days", argv, 1.0, None, "ws-365"))
@@ -198,9 +244,7 @@ def cases(data: Path, out: Path) -> list[Case]:
         reports = str(data / f"reports-{units}")
         argv = [FANGKONG, "aggregate", reports, *to_json, str(out / "aggregate.json")]
         limit = 2.0 if units == max(UNITS) else None
-        found.append(
-            Case(f"aggregate --format json, {units} reports", argv, limit, None, "reports")
-        )
+        found.append(Case(f"aggregate --format json, {units} reports", argv, limit, None, "reports"))
     return found + workspace_cases(data, out)
 
 
@@ -279,15 +323,23 @@ def table(found: list[Case], floor: float, terminal_floor: float) -> bool:
         ratio, peak = f"{case.median / base:.2f}", f"{case.peak_kb / 1024:.1f}"
         cpu = statistics.median(case.cpu)
         rows.append(
-            (case.name, f"{case.median:.3f}", spread, ratio, f"{cpu:.2f}", f"{cpu / case.median:.2f}",
-             peak, target, "PASS" if ok else "FAIL")
+            (
+                case.name,
+                f"{case.median:.3f}",
+                spread,
+                ratio,
+                f"{cpu:.2f}",
+                f"{cpu / case.median:.2f}",
+                peak,
+                target,
+                "PASS" if ok else "FAIL",
+            )
         )
     widths = [max(len(r[i]) for r in (header, *rows)) for i in range(len(header))]
     for row in (header, tuple("-" * w for w in widths), *rows):
         print(
             "  ".join(
-                c.ljust(w) if i in (0, 7) else c.rjust(w)
-                for i, (c, w) in enumerate(zip(row, widths, strict=True))
+                c.ljust(w) if i in (0, 7) else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))
             )
         )
     for case in found:
@@ -308,9 +360,7 @@ def growth(found: list[Case], floor: float) -> None:
         (f"status --format {fmt}", "day", [(d, f"status --format {fmt}, {d} days") for d in DAYS])
         for fmt in ("table", "json")
     ]
-    series.append(
-        ("aggregate", "report", [(u, f"aggregate --format json, {u} reports") for u in UNITS])
-    )
+    series.append(("aggregate", "report", [(u, f"aggregate --format json, {u} reports") for u in UNITS]))
     for label, unit, points in series:
         have = [(n, named[name]) for n, name in points if name in named]
         if len(have) < 2:
@@ -319,14 +369,11 @@ def growth(found: list[Case], floor: float) -> None:
         (n0, t0), (n1, t1) = have[0], have[-1]
         # Below the floor at the small size (noise), only the plain time ratio can tell.
         above = (t1 - floor) / (t0 - floor) if t0 > floor else t1 / t0
-        steps = ", ".join(
-            f"{a}→{b}: {(tb - ta) / (b - a) * 1000:.2f} ms" for (a, ta), (b, tb) in pairwise(have)
-        )
+        steps = ", ".join(f"{a}→{b}: {(tb - ta) / (b - a) * 1000:.2f} ms" for (a, ta), (b, tb) in pairwise(have))
         verdict = "faster than linear!" if above > n1 / n0 else "linear or better"
         shown = f"×{above:.2f}" if t0 > floor else "n/a"
         print(
-            f"  {label}: data ×{n1 / n0:.1f}, time ×{t1 / t0:.2f}, above floor {shown} "
-            f"({verdict}); per {unit}: {steps}"
+            f"  {label}: data ×{n1 / n0:.1f}, time ×{t1 / t0:.2f}, above floor {shown} ({verdict}); per {unit}: {steps}"
         )
 
 

@@ -58,8 +58,12 @@ joined = 2021-02-15
 """
 
 NAMES = {
-    "xining": "西宁市总工会", "chengdong": "城东区总工会", "chengxi": "城西区总工会",
-    "haidong": "海东市总工会", "ledu": "乐都区总工会", "huzhu": "互助县总工会",
+    "xining": "西宁市总工会",
+    "chengdong": "城东区总工会",
+    "chengxi": "城西区总工会",
+    "haidong": "海东市总工会",
+    "ledu": "乐都区总工会",
+    "huzhu": "互助县总工会",
 }
 
 
@@ -68,18 +72,38 @@ def unit_workspace(root: Path, unit_id: str, answered_days: int) -> Path:
     ws = make_workspace(root / unit_id, unit_id=unit_id, unit_name=NAMES[unit_id])
     if answered_days:
         days = [f"2021-01-{d:02d}" for d in range(4, 4 + answered_days)]
-        result = invoke(["mark", "2.18", "--status", "done", "--by", "值班员", "--date", days[-1], "--note", "值班"], cwd=ws, now=f"{days[-1]}T18:00:00+08:00")
+        result = invoke(
+            ["mark", "2.18", "--status", "done", "--by", "值班员", "--date", days[-1], "--note", "值班"],
+            cwd=ws,
+            now=f"{days[-1]}T18:00:00+08:00",
+        )
         assert result.exit_code == 0, result.stderr
         for day in days[:-1]:
-            result = invoke(["mark", "2.18", "--status", "done", "--by", "值班员", "--date", day], cwd=ws, now=f"{day}T18:00:00+08:00")
+            result = invoke(
+                ["mark", "2.18", "--status", "done", "--by", "值班员", "--date", day],
+                cwd=ws,
+                now=f"{day}T18:00:00+08:00",
+            )
             assert result.exit_code == 0, result.stderr
     return ws
 
 
-def json_report(ws: Path, out: Path, *, submitted: str | None = None, nil: bool = False, month: str = "2021-01") -> Path:
+def json_report(
+    ws: Path, out: Path, *, submitted: str | None = None, nil: bool = False, month: str = "2021-01"
+) -> Path:
     """The unit's report for the month as of its last day; `submitted` stamps it (report --submit)."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    args = ["report", "-f", "json", "-o", str(out), "--month", month, "--date", f"{month}-{'31' if month.endswith('01') else '28'}"]
+    args = [
+        "report",
+        "-f",
+        "json",
+        "-o",
+        str(out),
+        "--month",
+        month,
+        "--date",
+        f"{month}-{'31' if month.endswith('01') else '28'}",
+    ]
     args += ["--submit"] * (submitted is not None) + ["--nil"] * nil
     result = invoke(args, cwd=ws, now=submitted or NOW)
     assert result.exit_code == 0, result.stderr
@@ -94,7 +118,10 @@ def office_file(report: bytes, out: Path) -> Path:
     part = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="urn:fangkong:report">{escape(report.decode("utf-8"))}</report>\n'
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         z.writestr("xl/workbook.xml", "<workbook/>")
         z.writestr("customXml/item1.xml", part)
     out.write_bytes(buffer.getvalue())
@@ -113,12 +140,16 @@ def build_province(root: Path) -> dict[str, Path]:
     xining: JSON, on time · chengdong: JSON, late (02-10) · chengxi: nil report, on time ·
     haidong: only an xlsx, received 02-03 · ledu: nothing · huzhu: joined 02-15, not expected.
     """
-    ws = {uid: unit_workspace(root / "workspaces", uid, days) for uid, days in
-          (("xining", 20), ("chengdong", 5), ("chengxi", 0), ("haidong", 10), ("ledu", 3))}
+    ws = {
+        uid: unit_workspace(root / "workspaces", uid, days)
+        for uid, days in (("xining", 20), ("chengdong", 5), ("chengxi", 0), ("haidong", 10), ("ledu", 3))
+    }
     inbox = root / "inbox"
     json_report(ws["xining"], inbox / "xining" / "xining_2021-01.json", submitted="2021-02-01T09:00:00+08:00")
     json_report(ws["chengdong"], inbox / "xining" / "chengdong_2021-01.json", submitted="2021-02-10T16:30:00+08:00")
-    json_report(ws["chengxi"], inbox / "xining" / "chengxi_2021-01.json", submitted="2021-02-02T11:00:00+08:00", nil=True)
+    json_report(
+        ws["chengxi"], inbox / "xining" / "chengxi_2021-01.json", submitted="2021-02-02T11:00:00+08:00", nil=True
+    )
     tmp = json_report(ws["haidong"], root / "tmp" / "haidong.json")
     xlsx = office_file(tmp.read_bytes(), inbox / "haidong" / "haidong_2021-01.xlsx")
     received(xlsx, "2021-02-03T15:00:00+08:00")

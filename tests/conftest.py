@@ -44,7 +44,14 @@ def pinned_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Same terminal for every test: no colour, 80 columns, Chinese, no leaked workspace."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "80")
-    for name in ("FORCE_COLOR", "FANGKONG_LANG", "FANGKONG_HOME", "FANGKONG_NOW", "FANGKONG_LOCK_TIMEOUT", "FANGKONG_DEBUG"):
+    for name in (
+        "FORCE_COLOR",
+        "FANGKONG_LANG",
+        "FANGKONG_HOME",
+        "FANGKONG_NOW",
+        "FANGKONG_LOCK_TIMEOUT",
+        "FANGKONG_DEBUG",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 

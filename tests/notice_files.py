@@ -127,16 +127,23 @@ def paginate(text: str, header: str, per_page: int = 16) -> list[list[str]]:
         if line != "\f":
             pages[-1].append(line)
     return [[header, *page, f"— {n} —"] for n, page in enumerate(pages, 1)]
+
+
 def _cmap(codes: dict[str, int]) -> bytes:
     lines = [
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDInit /ProcSet findresource begin",
+        "12 dict begin",
+        "begincmap",
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-        "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-        "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange",
+        "/CMapName /Adobe-Identity-UCS def",
+        "/CMapType 2 def",
+        "1 begincodespacerange",
+        "<0000> <FFFF>",
+        "endcodespacerange",
     ]
     items = sorted(codes.items(), key=lambda kv: kv[1])
     for start in range(0, len(items), 100):
-        chunk = items[start:start + 100]
+        chunk = items[start : start + 100]
         lines.append(f"{len(chunk)} beginbfchar")
         for ch, cid in chunk:
             lines.append(f"<{cid:04X}> <{ch.encode('utf-16-be').hex().upper()}>")
@@ -162,8 +169,12 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
         return f"<< /Length {len(data)}{extra} >>\nstream\n".encode() + data + b"\nendstream"
 
     cmap = add(stream(_cmap(codes)))
-    cid_font = add(b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>")
-    font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [{cid_font} 0 R] /ToUnicode {cmap} 0 R >>".encode())
+    cid_font = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestSong /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"
+    )
+    font = add(
+        f"<< /Type /Font /Subtype /Type0 /BaseFont /TestSong /Encoding /Identity-H /DescendantFonts [{cid_font} 0 R] /ToUnicode {cmap} 0 R >>".encode()
+    )
     pages_id = len(objects) + 1 + 2 * len(pages)  # placeholder computed below
     page_ids = []
     contents = []
@@ -177,8 +188,15 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
             y -= 18
         contents.append(add(stream("\n".join(ops).encode("ascii"))))
     for content in contents:
-        page_ids.append(add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>".encode()))
-    assert add(f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] /Count {len(page_ids)} >>".encode()) == pages_id
+        page_ids.append(
+            add(
+                f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 595 842] /Contents {content} 0 R /Resources << /Font << /F1 {font} 0 R >> >> >>".encode()
+            )
+        )
+    assert (
+        add(f"<< /Type /Pages /Kids [{' '.join(f'{p} 0 R' for p in page_ids)}] /Count {len(page_ids)} >>".encode())
+        == pages_id
+    )
     catalog = add(f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode())
     out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
     offsets = []

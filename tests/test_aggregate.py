@@ -23,7 +23,9 @@ def unit_workspace(root: Path, unit_id: str, answered_days: int) -> Path:
     ws = make_workspace(root / unit_id, unit_id=unit_id, unit_name=UNITS[unit_id])
     days = [f"2021-01-{d:02d}" for d in range(4, 4 + answered_days)]
     for day in days:
-        result = invoke(["mark", "2.18", "--status", "done", "--by", "值班员", "--date", day], cwd=ws, now=f"{day}T18:00:00+08:00")
+        result = invoke(
+            ["mark", "2.18", "--status", "done", "--by", "值班员", "--date", day], cwd=ws, now=f"{day}T18:00:00+08:00"
+        )
         assert result.exit_code == 0, result.stderr
     return ws
 
@@ -139,7 +141,9 @@ def test_report_of_another_period_is_left_out(reports: Path, province: Path) -> 
     code, out, err = aggregate(str(reports), "--month", "2021-01", "-f", "json", "-o", "-")
     assert code == 0, err
     assert "haixi_2021-02.json" in err and "2021-02" in err and "2021-01" in err
-    assert [u["source"] for u in json.loads(out)["units"] if u["id"] == "haixi"] == [str(reports / "haixi_2021-01.json")]
+    assert [u["source"] for u in json.loads(out)["units"] if u["id"] == "haixi"] == [
+        str(reports / "haixi_2021-01.json")
+    ]
     code, _, err = aggregate(str(reports))  # no period given and the reports disagree
     assert code == 2
     assert "2021-01 (3)" in err and "2021-02 (1)" in err and "--month" in err

@@ -42,8 +42,13 @@ def fangkong_process(*args: str, timeout: float = 60) -> subprocess.CompletedPro
     env = {k: v for k, v in os.environ.items() if not k.startswith("FANGKONG_")}
     env["FANGKONG_NOW"] = NOW
     return subprocess.run(
-        [sys.executable, "-m", "fangkong_cli", *args], capture_output=True, text=True, encoding="utf-8",
-        env=env, timeout=timeout, stdin=subprocess.DEVNULL,
+        [sys.executable, "-m", "fangkong_cli", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env,
+        timeout=timeout,
+        stdin=subprocess.DEVNULL,
     )
 
 
@@ -68,7 +73,9 @@ def test_output_folder_whose_usual_name_is_an_earlier_roll_up_is_refused(inbox: 
     assert written.read_bytes() == before
 
 
-def test_output_through_a_symlink_or_into_a_workspace_is_refused(inbox: Path, province: dict[str, Path], tmp_path: Path) -> None:
+def test_output_through_a_symlink_or_into_a_workspace_is_refused(
+    inbox: Path, province: dict[str, Path], tmp_path: Path
+) -> None:
     link = tmp_path / "link.json"
     link.symlink_to(inbox / "haidong" / "haidong_2021-01.xlsx")
     code, _, err = aggregate(str(inbox), "-f", "json", "-o", str(link))
@@ -126,7 +133,9 @@ def _edit(path: Path, change: str) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
 
 
-@pytest.mark.parametrize("change", ["huge", "inf", "bool", "string", "more_answered_than_due", "negative", "sections_disagree", "nested"])
+@pytest.mark.parametrize(
+    "change", ["huge", "inf", "bool", "string", "more_answered_than_due", "negative", "sections_disagree", "nested"]
+)
 def test_absurd_figures_refuse_that_file_only(inbox: Path, change: str) -> None:
     victim = inbox / "xining" / "chengdong_2021-01.json"
     _edit(victim, change)
@@ -246,8 +255,21 @@ def test_sections_are_looked_up_not_scanned(fmt: str) -> None:
     period = Period(date(2021, 1, 1), date(2021, 1, 31), "2021-01")
     heads = [SectionHead(CountingId(f"s{i}"), "", f"第{i}节") for i in range(n)]
     units = [
-        UnitReport(uid, uid, "c", None, None, period, period.last, uid, 0.0, Figures(n, n, n, 0, 0, 0, 0, 0),
-                   tuple((h, Figures(1, 1, 1, 0, 0, 0, 0, 0)) for h in heads), (), submitted_at=datetime(2021, 2, 1, tzinfo=UTC))
+        UnitReport(
+            uid,
+            uid,
+            "c",
+            None,
+            None,
+            period,
+            period.last,
+            uid,
+            0.0,
+            Figures(n, n, n, 0, 0, 0, 0, 0),
+            tuple((h, Figures(1, 1, 1, 0, 0, 0, 0, 0)) for h in heads),
+            (),
+            submitted_at=datetime(2021, 2, 1, tzinfo=UTC),
+        )
         for uid in ("u1", "u2")
     ]
     rollup = _roll_up("c", (period,), None, units, 5, None, (), (), (), 0)

@@ -53,7 +53,13 @@ def test_completeness_and_timeliness_at_every_node_match_a_hand_count(province: 
     assert list(nodes) == ["qh", "xining", "chengdong", "chengxi", "haidong", "ledu", "huzhu"]
     assert {uid: counts(n["completeness"]) for uid, n in nodes.items()} == HAND
     assert data["completeness"] == {
-        "expected": 5, "reported": 4, "on_time": 3, "late": 1, "missing": 1, "reporting_rate": 0.8, "on_time_rate": 0.6,
+        "expected": 5,
+        "reported": 4,
+        "on_time": 3,
+        "late": 1,
+        "missing": 1,
+        "reporting_rate": 0.8,
+        "on_time_rate": 0.6,
     }
     assert nodes["haidong"]["completeness"]["reporting_rate"] == 0.5
     assert nodes["xining"]["completeness"]["on_time_rate"] == 0.6667
@@ -66,7 +72,9 @@ def test_completeness_and_timeliness_at_every_node_match_a_hand_count(province: 
     assert states["chengdong"]["submitted_at"] == "2021-02-10T16:30:00+08:00" and states["chengdong"]["state"] == "late"
     assert states["chengxi"]["nil"] is True and states["chengxi"]["summary"]["slots_due"] == 0
     # a node's figures are its subtree's
-    assert nodes["xining"]["summary"]["overdue"] == sum(states[u]["summary"]["overdue"] for u in ("xining", "chengdong", "chengxi"))
+    assert nodes["xining"]["summary"]["overdue"] == sum(
+        states[u]["summary"]["overdue"] for u in ("xining", "chengdong", "chengxi")
+    )
     assert data["summary"]["overdue"] == nodes["qh"]["summary"]["overdue"]
 
 
@@ -100,6 +108,7 @@ def _city_files(root: Path, province: dict[str, Path], tmp: Path) -> dict[str, P
     """units.toml of each city (itself as root) and of the province down to the cities."""
     text = province["units"].read_text(encoding="utf-8")
     head, *blocks = text.split("[[unit]]")
+
     def pick(ids: set[str], root_id: str | None) -> str:
         out = []
         for block in blocks:
@@ -108,6 +117,7 @@ def _city_files(root: Path, province: dict[str, Path], tmp: Path) -> dict[str, P
                 lines = [line for line in block.splitlines() if not (uid == root_id and line.startswith("parent"))]
                 out.append("[[unit]]" + "\n".join(lines) + "\n\n")
         return head + "".join(out)
+
     files = {
         "xining": pick({"xining", "chengdong", "chengxi"}, "xining"),
         "haidong": pick({"haidong", "ledu", "huzhu"}, "haidong"),
@@ -120,12 +130,16 @@ def _city_files(root: Path, province: dict[str, Path], tmp: Path) -> dict[str, P
     return out
 
 
-def test_the_province_s_roll_up_of_two_cities_equals_the_roll_up_of_their_units(province: dict[str, Path], tmp_path: Path) -> None:
+def test_the_province_s_roll_up_of_two_cities_equals_the_roll_up_of_their_units(
+    province: dict[str, Path], tmp_path: Path
+) -> None:
     trees = _city_files(tmp_path, province, tmp_path)
     cities = tmp_path / "cities"
     cities.mkdir()
     for city in ("xining", "haidong"):
-        code, _, err = aggregate(str(province["inbox"] / city), "--units", str(trees[city]), "-f", "json", "-o", str(cities / f"{city}.json"))
+        code, _, err = aggregate(
+            str(province["inbox"] / city), "--units", str(trees[city]), "-f", "json", "-o", str(cities / f"{city}.json")
+        )
         assert code == 0, err
     via = rollup_json(str(cities), "--units", str(trees["top"]))
     direct = rollup_json(str(province["inbox"]), "--units", str(province["units"]))
@@ -143,7 +157,15 @@ def test_a_unit_counted_through_two_paths_is_named_once(province: dict[str, Path
     trees = _city_files(tmp_path, province, tmp_path)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    code, _, err = aggregate(str(province["inbox"] / "xining"), "--units", str(trees["xining"]), "-f", "json", "-o", str(inbox / "xining_city.json"))
+    code, _, err = aggregate(
+        str(province["inbox"] / "xining"),
+        "--units",
+        str(trees["xining"]),
+        "-f",
+        "json",
+        "-o",
+        str(inbox / "xining_city.json"),
+    )
     assert code == 0, err
     shutil.copy2(province["inbox"] / "xining" / "chengdong_2021-01.json", inbox / "chengdong.json")
     code, out, err = aggregate(str(inbox), "-f", "json", "-o", "-")
@@ -156,7 +178,9 @@ def test_a_unit_counted_through_two_paths_is_named_once(province: dict[str, Path
 
 
 def test_under_picks_a_subtree_and_level_the_depth(province: dict[str, Path]) -> None:
-    code, out, err = aggregate(str(province["inbox"]), "--units", str(province["units"]), "--under", "xining", "-f", "json", "-o", "-")
+    code, out, err = aggregate(
+        str(province["inbox"]), "--units", str(province["units"]), "--under", "xining", "-f", "json", "-o", "-"
+    )
     assert code == 0, err
     data = json.loads(out)
     assert [n["id"] for n in data["nodes"]] == ["xining", "chengdong", "chengxi"]
@@ -172,8 +196,15 @@ def test_under_picks_a_subtree_and_level_the_depth(province: dict[str, Path]) ->
 def test_several_periods_from_workspaces(province: dict[str, Path]) -> None:
     """Expected reports are units × periods within their dates; a workspace reports by its records."""
     data = rollup_json(
-        str(province["ws_xining"].parent), "--units", str(province["units"]),
-        "--month", "2021-01", "--month", "2021-02", "--date", "2021-02-28",
+        str(province["ws_xining"].parent),
+        "--units",
+        str(province["units"]),
+        "--month",
+        "2021-01",
+        "--month",
+        "2021-02",
+        "--date",
+        "2021-02-28",
     )
     # January: 5 expected (huzhu joins in February), 4 with records (chengxi recorded nothing);
     # February: 6 expected, nobody recorded anything.
@@ -186,7 +217,9 @@ def test_several_periods_from_workspaces(province: dict[str, Path]) -> None:
 
 def test_expect_list_saved_by_excel_in_gbk_with_names(province: dict[str, Path], tmp_path: Path) -> None:
     expect = tmp_path / "应报单位.csv"
-    expect.write_bytes("单位名称,单位编号\n西宁市总工会,xining\n城东区总工会,chengdong\n玉树州总工会,yushu\n".encode("gbk"))
+    expect.write_bytes(
+        "单位名称,单位编号\n西宁市总工会,xining\n城东区总工会,chengdong\n玉树州总工会,yushu\n".encode("gbk")
+    )
     code, out, err = aggregate(str(province["inbox"]), "--expect", str(expect))
     assert code == 0, err
     assert "玉树州总工会（yushu）" in out.split("未报送单位\n", 1)[1].splitlines()[0]
@@ -217,7 +250,9 @@ UNITS_ERRORS = [
 
 
 @pytest.mark.parametrize(("text", "line", "words"), UNITS_ERRORS)
-def test_units_toml_problems_name_file_and_line(province: dict[str, Path], tmp_path: Path, text: str, line: int, words: str) -> None:
+def test_units_toml_problems_name_file_and_line(
+    province: dict[str, Path], tmp_path: Path, text: str, line: int, words: str
+) -> None:
     units = tmp_path / "units.toml"
     units.write_text(text, encoding="utf-8")
     code, out, err = aggregate(str(province["inbox"]), "--units", str(units))
@@ -245,7 +280,12 @@ def test_the_circular(province: dict[str, Path], tmp_path: Path) -> None:
     rows = [[c.text for c in r.cells] for r in doc.tables[0].rows]
     assert rows[1][:4] == ["青海省总工会", "5", "4", "3"] and rows[2][0].strip() == "西宁市总工会"
     section = doc.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm), round(section.top_margin.mm), round(section.left_margin.mm)) == (210, 297, 37, 28)
+    assert (
+        round(section.page_width.mm),
+        round(section.page_height.mm),
+        round(section.top_margin.mm),
+        round(section.left_margin.mm),
+    ) == (210, 297, 37, 28)
     xml = out.read_bytes()
     import zipfile
 
@@ -267,11 +307,19 @@ def _member(archive: bytes, name: str) -> bytes:
 
 
 def test_report_submit_and_nil(province: dict[str, Path], tmp_path: Path) -> None:
-    stamped = json.loads(json_report(province["ws_ledu"], tmp_path / "ledu.json", submitted="2021-02-04T08:15:30+08:00").read_text(encoding="utf-8"))
+    stamped = json.loads(
+        json_report(province["ws_ledu"], tmp_path / "ledu.json", submitted="2021-02-04T08:15:30+08:00").read_text(
+            encoding="utf-8"
+        )
+    )
     assert stamped["submitted_at"] == "2021-02-04T08:15:30+08:00" and stamped["schema_version"] == 1
     plain = json.loads(json_report(province["ws_ledu"], tmp_path / "plain.json").read_text(encoding="utf-8"))
     assert "submitted_at" not in plain and "nil" not in plain
-    refused = invoke(["report", "--month", "2021-01", "--nil", "-f", "json", "-o", str(tmp_path / "nil.json")], cwd=province["ws_ledu"], now=NOW)
+    refused = invoke(
+        ["report", "--month", "2021-01", "--nil", "-f", "json", "-o", str(tmp_path / "nil.json")],
+        cwd=province["ws_ledu"],
+        now=NOW,
+    )
     assert refused.exit_code == 2 and "零报告" in refused.stderr and not (tmp_path / "nil.json").exists()
 
 
@@ -286,8 +334,19 @@ def test_the_circular_renders_in_libreoffice(province: dict[str, Path], tmp_path
     assert code == 0, err
     profile = tmp_path / "lo-profile"  # a profile of its own: never the user's, never locked by another run
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-        capture_output=True, timeout=180, check=False,
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=False,
     )
     pdf = tmp_path / "circular.pdf"
     assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF")
@@ -305,7 +364,9 @@ def test_the_circular_renders_in_libreoffice(province: dict[str, Path], tmp_path
 def test_a_roll_up_whose_kind_comes_late_and_an_old_roll_up(province: dict[str, Path], tmp_path: Path) -> None:
     """A roll-up is recognised wherever its `kind` stands; one of schema 1 is named, not misread."""
     data = rollup_json(str(province["inbox"]), "--units", str(province["units"]))
-    data["duplicates"] = [{"unit": f"u{i}", "kept": "x" * 100, "as_of": "2021-01-31", "dropped": []} for i in range(100)]
+    data["duplicates"] = [
+        {"unit": f"u{i}", "kept": "x" * 100, "as_of": "2021-01-31", "dropped": []} for i in range(100)
+    ]
     (tmp_path / "late_kind.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     again = rollup_json(str(tmp_path / "late_kind.json"))
     assert again["completeness"] == data["completeness"]
@@ -315,7 +376,9 @@ def test_a_roll_up_whose_kind_comes_late_and_an_old_roll_up(province: dict[str, 
     assert code == 0 and "old.json" in err and "旧版" in err
 
 
-def test_the_circular_without_a_list_of_units_does_not_claim_everybody_reported(province: dict[str, Path], tmp_path: Path) -> None:
+def test_the_circular_without_a_list_of_units_does_not_claim_everybody_reported(
+    province: dict[str, Path], tmp_path: Path
+) -> None:
     docx = pytest.importorskip("docx")
     out = tmp_path / "plain.docx"
     code, _, err = aggregate(str(province["inbox"]), "-o", str(out))
@@ -329,8 +392,14 @@ def test_the_circular_without_a_list_of_units_does_not_claim_everybody_reported(
 @pytest.mark.parametrize("fmt", ["xlsx", "docx"])
 def test_what_report_writes_in_office_formats_is_rolled_up(province: dict[str, Path], tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"ledu.{fmt}"
-    made = invoke(["report", "-f", fmt, "--month", "2021-01", "--date", "2021-01-31", "--submit", "-o", str(out)], cwd=province["ws_ledu"], now="2021-02-04T10:00:00+08:00")
+    made = invoke(
+        ["report", "-f", fmt, "--month", "2021-01", "--date", "2021-01-31", "--submit", "-o", str(out)],
+        cwd=province["ws_ledu"],
+        now="2021-02-04T10:00:00+08:00",
+    )
     assert made.exit_code == 0, made.stderr
     data = rollup_json(str(out))
-    assert [(r["unit"], r["submitted_from"], r["submitted_at"]) for r in data["reports"]] == [("ledu", "stamp", "2021-02-04T10:00:00+08:00")]
+    assert [(r["unit"], r["submitted_from"], r["submitted_at"]) for r in data["reports"]] == [
+        ("ledu", "stamp", "2021-02-04T10:00:00+08:00")
+    ]
     assert data["units"][0]["summary"]["slots_due"] > 0

@@ -36,7 +36,9 @@ def roots(made: Path, tmp_path: Path) -> list[Path]:
     return [tmp_path / "ws" / uid for uid in ("xining", "haidong", "ledu")]
 
 
-def _plain(outcomes: list[list[UnitReport] | Rejected]) -> list[tuple[str, dict[str, int | float | None], str | None, bool]]:
+def _plain(
+    outcomes: list[list[UnitReport] | Rejected],
+) -> list[tuple[str, dict[str, int | float | None], str | None, bool]]:
     assert not any(isinstance(o, Rejected) for o in outcomes)
     return [
         (u.unit_id, u.figures.as_dict(), u.submitted_at.isoformat() if u.submitted_at else None, u.reported)
@@ -65,7 +67,11 @@ def test_a_warm_run_reads_the_cache_and_agrees_with_a_cold_one(roots: list[Path]
 def test_the_cache_follows_the_records(roots: list[Path]) -> None:
     first = workspace_reports(roots[1:2], JOB)
     assert lookup(roots[1], JOB.periods, JOB.day, JOB.now) is not None
-    result = invoke(["mark", "2.18", "--status", "done", "--by", "值班员", "--date", "2021-01-20"], cwd=roots[1], now="2021-01-20T18:00:00+08:00")
+    result = invoke(
+        ["mark", "2.18", "--status", "done", "--by", "值班员", "--date", "2021-01-20"],
+        cwd=roots[1],
+        now="2021-01-20T18:00:00+08:00",
+    )
     assert result.exit_code == 0, result.stderr
     assert lookup(roots[1], JOB.periods, JOB.day, JOB.now) is None  # a new record: the entry no longer holds
     second = workspace_reports(roots[1:2], JOB)
@@ -98,12 +104,28 @@ def test_a_broken_workspace_is_named_in_a_worker_too(roots: list[Path]) -> None:
 
 def test_workspaces_and_their_reports_roll_up_alike(roots: list[Path], tmp_path: Path) -> None:
     folder = roots[0].parent
-    ws = invoke(["aggregate", str(folder), "--month", "2021-01", "--date", "2021-01-31", "-f", "json", "-o", "-"], now=NOW)
+    ws = invoke(
+        ["aggregate", str(folder), "--month", "2021-01", "--date", "2021-01-31", "-f", "json", "-o", "-"], now=NOW
+    )
     assert ws.exit_code == 0, ws.stderr
     reports = tmp_path / "reports"
     reports.mkdir()
     for root in roots:
-        out = invoke(["report", "-f", "json", "--month", "2021-01", "--date", "2021-01-31", "-o", str(reports / f"{root.name}.json")], cwd=root, now=NOW)
+        out = invoke(
+            [
+                "report",
+                "-f",
+                "json",
+                "--month",
+                "2021-01",
+                "--date",
+                "2021-01-31",
+                "-o",
+                str(reports / f"{root.name}.json"),
+            ],
+            cwd=root,
+            now=NOW,
+        )
         assert out.exit_code == 0, out.stderr
     files = invoke(["aggregate", str(reports), "-f", "json", "-o", "-"], now=NOW)
     a, b = json.loads(ws.stdout), json.loads(files.stdout)

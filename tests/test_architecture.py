@@ -73,10 +73,7 @@ def test_no_import_cycle() -> None:
 
 def test_imports_point_down() -> None:
     upward = [
-        f"{module} imports {dep}"
-        for module, deps in _graph().items()
-        for dep in deps
-        if _layer(dep) > _layer(module)
+        f"{module} imports {dep}" for module, deps in _graph().items() for dep in deps if _layer(dep) > _layer(module)
     ]
     assert upward == []
 
@@ -88,7 +85,13 @@ def test_the_core_never_touches_the_terminal() -> None:
         if _layer(_module_name(path)) >= LAYERS["cli"]:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             offenders += [f"{_module_name(path)}: {n}" for n in names if n.split(".")[0] in ("typer", "rich", "click")]
     assert offenders == []
 
@@ -102,11 +105,16 @@ def test_the_bottom_layer_imports_nothing_of_fangkong() -> None:
 
 
 def _functions() -> list[tuple[str, str, int]]:
+    """(module, function, lines of its body): the signature (one option a line, as the
+    formatter writes a command's) and the docstring are not counted."""
     found = []
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno is not None:
-                found.append((_module_name(path), node.name, node.end_lineno - node.lineno + 1))
+                body = node.body
+                docstring = isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                first = body[1] if docstring and len(body) > 1 else body[0]
+                found.append((_module_name(path), node.name, node.end_lineno - first.lineno + 1))
     return found
 
 

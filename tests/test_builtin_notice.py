@@ -16,7 +16,14 @@ from fangkong_cli.schedule import Campaign, slots_between
 
 NOTICE = Path(__file__).resolve().parents[1] / "checklists" / "qzbt-2021-4" / "notice.txt"
 SENTENCES = re.findall(r"[^。]*。", NOTICE.read_text(encoding="utf-8").replace("\n", ""))
-REPEATING = (Frequency.DAILY, Frequency.WORKDAY, Frequency.WEEKLY, Frequency.MONTHLY, Frequency.QUARTERLY, Frequency.YEARLY)
+REPEATING = (
+    Frequency.DAILY,
+    Frequency.WORKDAY,
+    Frequency.WEEKLY,
+    Frequency.MONTHLY,
+    Frequency.QUARTERLY,
+    Frequency.YEARLY,
+)
 
 
 @pytest.fixture(scope="module")

@@ -50,7 +50,9 @@ def test_a_changed_file_is_validated_not_taken_from_them(tmp_path: Path) -> None
     for path in resolve_sources("qzbt-2021-4"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     section = tmp_path / "1.yaml"
-    section.write_text(section.read_text(encoding="utf-8").replace("frequency: once", "frequency: hourly", 1), encoding="utf-8")
+    section.write_text(
+        section.read_text(encoding="utf-8").replace("frequency: once", "frequency: hourly", 1), encoding="utf-8"
+    )
     from fangkong_cli.checklist import _yaml_files, load_checklist
     from fangkong_cli.errors import FileProblems
 

@@ -24,7 +24,9 @@ notice:
 def period_checklist(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "notice.yaml").write_text(PERIOD_CHECKLIST, encoding="utf-8")
-    (folder / "9.yaml").write_text(MINI_CHECKLIST.replace('    due: "2021-01-10"\n', "    to_day: 7\n"), encoding="utf-8")
+    (folder / "9.yaml").write_text(
+        MINI_CHECKLIST.replace('    due: "2021-01-10"\n', "    to_day: 7\n"), encoding="utf-8"
+    )
     return folder
 
 
@@ -59,10 +61,14 @@ def test_the_unit_may_set_its_own_end_or_none_is_said(tmp_path: Path) -> None:
 def test_a_one_off_duty_of_a_later_campaign_can_be_recorded(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     assert init(ws, "2033-06-01", period_checklist(tmp_path / "c"))[0] == 0
-    result = invoke(["mark", "9.4", "-s", "done", "--by", "甲", "--date", "2033-06-03"], cwd=ws, now="2033-06-03T09:00:00+08:00")
+    result = invoke(
+        ["mark", "9.4", "-s", "done", "--by", "甲", "--date", "2033-06-03"], cwd=ws, now="2033-06-03T09:00:00+08:00"
+    )
     assert result.exit_code == 0, result.stderr
     assert 'slot = "once"' in written(ws, "2033-06").read_text(encoding="utf-8")
-    late = invoke(["mark", "9.4", "-s", "done", "--by", "甲", "--date", "2033-06-08"], cwd=ws, now="2033-06-08T09:00:00+08:00")
+    late = invoke(
+        ["mark", "9.4", "-s", "done", "--by", "甲", "--date", "2033-06-08"], cwd=ws, now="2033-06-08T09:00:00+08:00"
+    )
     assert late.exit_code == 2  # day 8: the one-off duty was due within the first 7 days
 
 
@@ -71,16 +77,29 @@ def test_a_one_off_duty_of_a_later_campaign_can_be_recorded(tmp_path: Path) -> N
 
 def test_campaign_add_list_end_touch_only_fangkong_toml(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws", start="2021-01-04", checklist=str(write_mini_checklist(tmp_path / "m")))
-    assert invoke(["mark", "9.1", "-s", "done", "--by", "甲", "--date", "2021-01-04"], cwd=ws, now="2021-01-04T09:00:00+08:00").exit_code == 0
+    assert (
+        invoke(
+            ["mark", "9.1", "-s", "done", "--by", "甲", "--date", "2021-01-04"], cwd=ws, now="2021-01-04T09:00:00+08:00"
+        ).exit_code
+        == 0
+    )
     records_before = written(ws).read_bytes()
     config_before = (ws / "fangkong.toml").read_text(encoding="utf-8")
     other = period_checklist(tmp_path / "c")
-    added = invoke(["campaign", "add", str(other), "--start", "2021-01-10", "--end", "2021-02-28"], cwd=ws, now="2021-01-10T09:00:00+08:00")
+    added = invoke(
+        ["campaign", "add", str(other), "--start", "2021-01-10", "--end", "2021-02-28"],
+        cwd=ws,
+        now="2021-01-10T09:00:00+08:00",
+    )
     assert added.exit_code == 0, added.stderr
     config = (ws / "fangkong.toml").read_text(encoding="utf-8")
     assert config.startswith(config_before) and "[[campaigns]]" in config and 'id = "c"' in config
     listed = invoke(["campaign", "list", "--date", "2021-01-12"], cwd=ws, env={"COLUMNS": "160"})
-    assert listed.exit_code == 0 and "关于做好冬季值守工作的测试通知" in listed.stdout and listed.stdout.count("进行中") == 2
+    assert (
+        listed.exit_code == 0
+        and "关于做好冬季值守工作的测试通知" in listed.stdout
+        and listed.stdout.count("进行中") == 2
+    )
     ended = invoke(["campaign", "end", "c", "--date", "2021-01-20"], cwd=ws, now="2021-01-20T09:00:00+08:00")
     assert ended.exit_code == 0, ended.stderr
     after = (ws / "fangkong.toml").read_text(encoding="utf-8")
@@ -105,7 +124,14 @@ def test_an_old_single_notice_workspace_opens_unchanged(tmp_path: Path) -> None:
     assert status.exit_code == 0
     measures = {m["id"]: m for m in json.loads(status.stdout)["measures"]}
     assert measures["2.18"]["last_done"] == "2021-01-04"
-    assert invoke(["mark", "2.18", "-s", "done", "--by", "乙", "--date", "2021-01-05"], cwd=ws, now="2021-01-05T20:00:00+08:00").exit_code == 0
+    assert (
+        invoke(
+            ["mark", "2.18", "-s", "done", "--by", "乙", "--date", "2021-01-05"],
+            cwd=ws,
+            now="2021-01-05T20:00:00+08:00",
+        ).exit_code
+        == 0
+    )
     assert old.read_bytes() == before  # never written again
     history = json.loads(invoke(["history", "2.18", "--format", "json"], cwd=ws).stdout)["records"]
     assert [(r["slot"], r["by"]) for r in history] == [("2021-01-04", "甲"), ("2021-01-05", "乙")]
@@ -117,11 +143,18 @@ def test_two_checklists_whose_ids_collide_run_side_by_side(tmp_path: Path) -> No
     (tmp_path / "lists" / "other.yaml").write_text(MINI_CHECKLIST.replace("测试章节", "另一份通知"), encoding="utf-8")
     ws = make_workspace(tmp_path / "ws", start="2021-01-05", checklist=str(tmp_path / "lists" / "mini.yaml"))
     now = "2021-01-05T18:00:00+08:00"
-    assert invoke(["campaign", "add", str(tmp_path / "lists" / "other.yaml"), "--start", "2021-01-05"], cwd=ws, now=now).exit_code == 0
+    assert (
+        invoke(
+            ["campaign", "add", str(tmp_path / "lists" / "other.yaml"), "--start", "2021-01-05"], cwd=ws, now=now
+        ).exit_code
+        == 0
+    )
     bare = invoke(["mark", "9.1", "-s", "done", "--by", "甲"], cwd=ws, now=now)
     assert bare.exit_code == 2 and "mini:9.1" in bare.stderr and "other:9.1" in bare.stderr
     assert invoke(["mark", "other:9.1", "-s", "done", "--by", "甲"], cwd=ws, now=now).exit_code == 0
-    assert sorted(p.relative_to(ws).parts[:2] for p in ws.rglob("*.toml") if "records" in p.parts) == [("campaigns", "other")]
+    assert sorted(p.relative_to(ws).parts[:2] for p in ws.rglob("*.toml") if "records" in p.parts) == [
+        ("campaigns", "other")
+    ]
     status = json.loads(invoke(["status", "--format", "json"], cwd=ws, now=now).stdout)
     states = {(m["checklist"], m["id"]): m["state"] for m in status["measures"]}
     assert states[("other", "9.1")] == "done" and states[("mini", "9.1")] == "due"

@@ -38,7 +38,7 @@ def states(ws: Path, day: str) -> dict[str, str]:
 
 def test_a_full_walk_with_every_kind_of_answer(mini: Path) -> None:
     # 9.1 done · 9.2 skip · 9.3 partial with a note · 9.4 n/a with a reason; each confirmed with Enter
-    answers = "1\n\n\n\n" "s\n" "2\n只推送了一次\n\n\n" "4\n已由上级统一修订\n\n\n\n"
+    answers = "1\n\n\n\ns\n2\n只推送了一次\n\n\n4\n已由上级统一修订\n\n\n\n"
     result = check(mini, "2021-01-04", answers, "--all-due")
     assert result.exit_code == 0, result.stderr
     assert "完成：本次保存 3 条，跳过 1 条" in result.stderr
@@ -76,11 +76,13 @@ def test_note_and_evidence_are_asked_apart(mini: Path) -> None:
     assert "找不到这个文件" in result.stdout  # the typo is refused and asked again
     (record,) = records(mini)
     assert record["note"] == "夜间有人值守"
-    assert record["evidence"] == [{"kind": "file", "value": "evidence/值班表.pdf", "sha256": record["evidence"][0]["sha256"]}]  # type: ignore[index]
+    evidence = record["evidence"]
+    assert isinstance(evidence, list)
+    assert evidence == [{"kind": "file", "value": "evidence/值班表.pdf", "sha256": evidence[0]["sha256"]}]
 
 
 def test_a_bad_note_is_asked_again_not_the_end_of_the_session(mini: Path) -> None:
-    result = check(mini, "2021-01-04", "1\n坏\x07备注\n\n" "1\n好备注\n\n\n" "q\n")
+    result = check(mini, "2021-01-04", "1\n坏\x07备注\n\n1\n好备注\n\n\nq\n")
     assert result.exit_code == 0, result.stderr
     assert "备注不能保存" in result.stdout and "note" not in result.stdout
     assert [r.get("note") for r in records(mini)] == ["好备注"]
@@ -106,7 +108,12 @@ def test_ctrl_c_keeps_confirmed_answers_and_drops_the_one_being_typed(
 
 
 def test_all_offers_answered_slots_to_correct(mini: Path) -> None:
-    assert invoke(["mark", "9.1", "-s", "未完成", "--by", "李四", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")).exit_code == 0
+    assert (
+        invoke(
+            ["mark", "9.1", "-s", "未完成", "--by", "李四", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")
+        ).exit_code
+        == 0
+    )
     result = check(mini, "2021-01-04", "q\n", "--all")
     assert "共 4 项待填报" in result.stdout.replace("\n", "")
     corrected = check(mini, "2021-01-04", "1\n\n\n\nq\n", "--all")

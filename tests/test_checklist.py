@@ -64,7 +64,9 @@ def test_show_json_has_the_public_shape(tmp_path: Path) -> None:
         assert section["title"]
         for m in section["measures"]:
             assert {"id", "title", "source", "frequency", "evidence"} <= m.keys()
-    assert sum(len(s["measures"]) for s in data["sections"]) == len(load_checklist(resolve_sources("qzbt-2021-4")).measures)
+    assert sum(len(s["measures"]) for s in data["sections"]) == len(
+        load_checklist(resolve_sources("qzbt-2021-4")).measures
+    )
 
 
 def test_show_table_folds_long_text_and_never_cuts(tmp_path: Path) -> None:
@@ -93,15 +95,32 @@ def test_list_shows_builtin(tmp_path: Path) -> None:
 
 BAD_CASES = {
     "syntax": (MINI_CHECKLIST.replace("  title: 测试章节", "  title: [测试章节"), "YAML 格式错误"),
-    "duplicate_key": (MINI_CHECKLIST.replace("    frequency: daily\n", "    frequency: daily\n    frequency: weekly\n"), "重复"),
-    "unknown_key": (MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: 值班记录\n    evidense: x\n"), "未知的键"),
+    "duplicate_key": (
+        MINI_CHECKLIST.replace("    frequency: daily\n", "    frequency: daily\n    frequency: weekly\n"),
+        "重复",
+    ),
+    "unknown_key": (
+        MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: 值班记录\n    evidense: x\n"),
+        "未知的键",
+    ),
     "wrong_type": (MINI_CHECKLIST.replace("    title: 每日值班\n", "    title: [a, b]\n"), "应为文本"),
     "bad_enum": (MINI_CHECKLIST.replace("frequency: daily", "frequency: hourly"), "取值无效"),
     "duplicate_id": (MINI_CHECKLIST.replace('id: "9.2"', 'id: "9.1"'), "措施编号 “9.1” 重复"),
-    "bad_window": (MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n    end: "2021-01-01"\n'), "start 不能晚于 end"),
-    "window_missing_end": (MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n'), "必须写明结束"),
+    "bad_window": (
+        MINI_CHECKLIST.replace(
+            "    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n    end: "2021-01-01"\n'
+        ),
+        "start 不能晚于 end",
+    ),
+    "window_missing_end": (
+        MINI_CHECKLIST.replace("    frequency: weekly\n", '    frequency: window\n    start: "2021-02-01"\n'),
+        "必须写明结束",
+    ),
     "alias": (MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: &e 值班记录\n    role: *e\n"), "锚点"),
-    "python_tag": (MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: !!python/object/apply:os.system [echo]\n"), "标签"),
+    "python_tag": (
+        MINI_CHECKLIST.replace("    evidence: 值班记录\n", "    evidence: !!python/object/apply:os.system [echo]\n"),
+        "标签",
+    ),
     "leading_zero_date": (MINI_CHECKLIST.replace('due: "2021-01-10"', "due: 0123"), "应为日期"),
     "path_trick_id": (MINI_CHECKLIST.replace('id: "9.2"', 'id: "../../etc"'), "不允许的字符"),
     "control_chars": (MINI_CHECKLIST.replace("    title: 每日值班\n", '    title: "每日\\e[31m值班"\n'), "控制字符"),

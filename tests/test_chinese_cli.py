@@ -79,7 +79,9 @@ def test_common_usage_errors_are_chinese_one_line(args: list[str], named: str) -
 
 def test_english_usage_errors_stay_english() -> None:
     result = invoke(["--lang", "en", "stauts"])
-    assert result.exit_code == 2 and result.stderr.startswith("usage error: no such command") and "status" in result.stderr
+    assert (
+        result.exit_code == 2 and result.stderr.startswith("usage error: no such command") and "status" in result.stderr
+    )
 
 
 def evening(day: str) -> str:
@@ -93,7 +95,9 @@ def slots(ws: Path) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("word", ["已完成", "完成", "部分完成", "未完成", "ｄｏｎｅ", "DONE"])
 def test_status_words_in_chinese(workspace: Path, word: str) -> None:
-    result = invoke(["mark", "2.18", "-s", word, "--by", "李四", "--date", "2021-01-08"], cwd=workspace, now=evening("2021-01-08"))
+    result = invoke(
+        ["mark", "2.18", "-s", word, "--by", "李四", "--date", "2021-01-08"], cwd=workspace, now=evening("2021-01-08")
+    )
     assert result.exit_code == 0, result.stderr
     expected = {"部分完成": "partial", "未完成": "not_done"}.get(word, "done")
     assert slots(workspace) == [("2021-01-08", expected)]
@@ -105,7 +109,9 @@ def test_na_in_chinese_needs_its_reason(workspace: Path) -> None:
     assert invoke([*args, "--reason", "本单位无此项"], cwd=workspace, now=evening("2021-01-08")).exit_code == 0
 
 
-@pytest.mark.parametrize("typed", ["2021-01-08", "2021-1-8", "2021/1/8", "20210108", "2021年1月8日", "２０２１-０１-０８", "今天", "昨天"])
+@pytest.mark.parametrize(
+    "typed", ["2021-01-08", "2021-1-8", "2021/1/8", "20210108", "2021年1月8日", "２０２１-０１-０８", "今天", "昨天"]
+)
 def test_dates_as_people_type_them(workspace: Path, typed: str) -> None:
     now = evening("2021-01-09") if typed == "昨天" else evening("2021-01-08")
     result = invoke(["mark", "2.18", "-s", "done", "--by", "李四", "--date", typed], cwd=workspace, now=now)
@@ -127,7 +133,11 @@ def test_evidence_naming_a_missing_file_is_refused(workspace: Path) -> None:
     for ok in ("https://example.org/值班表", '"见 会议纪要.docx"', "已电话核实"):
         result = invoke([*base, "-e", ok], cwd=workspace, now=evening("2021-01-08"))
         assert result.exit_code == 0, (ok, result.stderr)
-    kinds = [e["kind"] for r in json.loads(invoke(["history", "-f", "json"], cwd=workspace).stdout)["records"] for e in r["evidence"]]
+    kinds = [
+        e["kind"]
+        for r in json.loads(invoke(["history", "-f", "json"], cwd=workspace).stdout)["records"]
+        for e in r["evidence"]
+    ]
     assert kinds == ["url", "note", "note"]
 
 

@@ -22,19 +22,76 @@ from fangkong_cli.workspace import parse_config
 BASE: dict[str, Any] = {
     "format": 1,
     "unit": {"id": "u-1", "name": "某某工会"},
-    "campaign": {"checklist": "qzbt-2021-4", "start": date(2021, 1, 4), "end": date(2021, 4, 30), "timezone": "Asia/Shanghai"},
+    "campaign": {
+        "checklist": "qzbt-2021-4",
+        "start": date(2021, 1, 4),
+        "end": date(2021, 4, 30),
+        "timezone": "Asia/Shanghai",
+    },
     "signoff": {"preparer": "", "phone": "", "reviewer": ""},
 }
 PLACES = [
-    ("format",), ("unit", "id"), ("unit", "name"), ("unit", "extra"), ("campaign", "id"), ("campaign", "checklist"),
-    ("campaign", "extra"), ("campaign", "start"), ("campaign", "end"), ("campaign", "timezone"), ("campaign", "other"),
-    ("signoff", "preparer"), ("signoff", "phone"), ("lights",), ("lights", "yellow_workdays"), ("lights", "deadline_workdays"),
-    ("tailoring",), ("campaigns",), ("unit",), ("campaign",), ("signoff",), ("other",),
+    ("format",),
+    ("unit", "id"),
+    ("unit", "name"),
+    ("unit", "extra"),
+    ("campaign", "id"),
+    ("campaign", "checklist"),
+    ("campaign", "extra"),
+    ("campaign", "start"),
+    ("campaign", "end"),
+    ("campaign", "timezone"),
+    ("campaign", "other"),
+    ("signoff", "preparer"),
+    ("signoff", "phone"),
+    ("lights",),
+    ("lights", "yellow_workdays"),
+    ("lights", "deadline_workdays"),
+    ("tailoring",),
+    ("campaigns",),
+    ("unit",),
+    ("campaign",),
+    ("signoff",),
+    ("other",),
 ]
 VALUES: list[Any] = [
-    "", " ", "x", "a\nb", "a\tb", "\x07", "\u202e", "CON", "../x", "u 1", "é" * 41, "x" * 81, "Asia/Nowhere", "UTC", "Asia",
-    "1.2", "a.b.c", "a..b", "x" * 33, 0, 1, 2, -1, 61, 251, True, 1.5, [], ["a"], [1], {}, {"id": "x"},
-    date(2021, 1, 1), date(2022, 1, 1), date(1999, 1, 1), datetime(2021, 1, 5, 8, 0), [{"measure": "1.1", "reason": "因"}],
+    "",
+    " ",
+    "x",
+    "a\nb",
+    "a\tb",
+    "\x07",
+    "\u202e",
+    "CON",
+    "../x",
+    "u 1",
+    "é" * 41,
+    "x" * 81,
+    "Asia/Nowhere",
+    "UTC",
+    "Asia",
+    "1.2",
+    "a.b.c",
+    "a..b",
+    "x" * 33,
+    0,
+    1,
+    2,
+    -1,
+    61,
+    251,
+    True,
+    1.5,
+    [],
+    ["a"],
+    [1],
+    {},
+    {"id": "x"},
+    date(2021, 1, 1),
+    date(2022, 1, 1),
+    date(1999, 1, 1),
+    datetime(2021, 1, 5, 8, 0),
+    [{"measure": "1.1", "reason": "因"}],
 ]
 
 
@@ -53,7 +110,9 @@ def test_the_plain_configuration_is_read_fast_and_alike() -> None:
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(PLACES), st.sampled_from(VALUES), st.booleans()), max_size=3))
-def test_a_changed_configuration_is_read_alike_or_left_to_pydantic(edits: list[tuple[tuple[str, ...], Any, bool]]) -> None:
+def test_a_changed_configuration_is_read_alike_or_left_to_pydantic(
+    edits: list[tuple[tuple[str, ...], Any, bool]],
+) -> None:
     raw = copy.deepcopy(BASE)
     for place, value, drop in edits:
         table = raw

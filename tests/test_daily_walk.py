@@ -69,7 +69,13 @@ def test_a_notice_full_of_monthly_duties_is_spread_over_the_first_working_days(t
     """Sixty monthly measures: the walk offers at most 25 a day and spreads the rest."""
     lines = ["section:", '  id: "8"', "  number: 八", "  title: 每月事项", "measures:"]
     for n in range(1, 61):
-        lines += [f'  - id: "8.{n}"', f"    title: 每月检查{n}", f'    source: "每月开展第{n}项检查"', "    frequency: monthly", "    evidence: 检查记录"]
+        lines += [
+            f'  - id: "8.{n}"',
+            f"    title: 每月检查{n}",
+            f'    source: "每月开展第{n}项检查"',
+            "    frequency: monthly",
+            "    evidence: 检查记录",
+        ]
     (tmp_path / "monthly.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     ws = make_workspace(tmp_path / "ws", start="2021-03-01", checklist=str(tmp_path / "monthly.yaml"))
     first = duty(ws, "2021-03-01")
@@ -79,7 +85,11 @@ def test_a_notice_full_of_monthly_duties_is_spread_over_the_first_working_days(t
 
 def test_long_slots_come_early_and_a_skip_waits_for_the_final_days(mini: Path) -> None:
     # mini: 9.1 daily, 9.2 workday, 9.3 weekly, 9.4 once (due the 10th)
-    assert duty(mini, "2021-01-04") == [("9.1", "2021-01-04", "due"), ("9.2", "2021-01-04", "due"), ("9.3", "2021-W01", "due")]
+    assert duty(mini, "2021-01-04") == [
+        ("9.1", "2021-01-04", "due"),
+        ("9.2", "2021-01-04", "due"),
+        ("9.3", "2021-W01", "due"),
+    ]
     skipped = walk(mini, "2021-01-04", "1\n\n\n\n1\n\n\n\ns\n")  # 9.1 and 9.2 done, 9.3 skipped
     assert skipped.exit_code == 0, skipped.stderr
     assert "跳过 1 条" in skipped.stderr

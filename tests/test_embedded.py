@@ -25,7 +25,9 @@ def _write(tmp_path: Path, fmt: ReportFormat) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("fmt", "main"), [(ReportFormat.xlsx, "xl/workbook.xml"), (ReportFormat.docx, "word/document.xml")])
+@pytest.mark.parametrize(
+    ("fmt", "main"), [(ReportFormat.xlsx, "xl/workbook.xml"), (ReportFormat.docx, "word/document.xml")]
+)
 def test_the_exact_json_bytes_ride_along(tmp_path: Path, fmt: ReportFormat, main: str) -> None:
     path = _write(tmp_path, fmt)
     expected = report_writer(ReportFormat.json).write_report(hand_report(), "zh")
@@ -58,7 +60,9 @@ def test_no_report_inside_gives_none(tmp_path: Path) -> None:
     assert read_embedded_report(plain) is None
     entity = tmp_path / "entity.xlsx"
     with zipfile.ZipFile(entity, "w") as archive:
-        archive.writestr("customXml/item1.xml", '<!DOCTYPE r [<!ENTITY a "aaaa">]><report xmlns="urn:fangkong:report">&a;</report>')
+        archive.writestr(
+            "customXml/item1.xml", '<!DOCTYPE r [<!ENTITY a "aaaa">]><report xmlns="urn:fangkong:report">&a;</report>'
+        )
     assert read_embedded_report(entity) is None  # a DTD is never parsed
 
 

@@ -43,13 +43,25 @@ def test_tailoring_until_a_date_makes_later_slots_due_again(ws: Path) -> None:
 
 def test_as_needed_events_are_reported_with_their_days(ws: Path) -> None:
     for day in ("2021-01-05", "2021-01-09"):
-        result = invoke(["mark", "9.5", "-s", "done", "--by", "甲", "--note", f"{day} 发现发热人员", "--date", day], cwd=ws, now=f"{day}T20:00:00+08:00")
+        result = invoke(
+            ["mark", "9.5", "-s", "done", "--by", "甲", "--note", f"{day} 发现发热人员", "--date", day],
+            cwd=ws,
+            now=f"{day}T20:00:00+08:00",
+        )
         assert result.exit_code == 0, result.stderr
-    report = invoke(["report", "--month", "2021-01", "--format", "json", "-o", "-", "--date", "2021-01-31"], cwd=ws, now="2021-02-01T09:00:00+08:00")
+    report = invoke(
+        ["report", "--month", "2021-01", "--format", "json", "-o", "-", "--date", "2021-01-31"],
+        cwd=ws,
+        now="2021-02-01T09:00:00+08:00",
+    )
     measure = next(m for s in json.loads(report.stdout)["sections"] for m in s["measures"] if m["id"] == "9.5")
     assert [e["key"] for e in measure["events"]] == ["2021-01-05", "2021-01-09"]
     assert measure["summary"]["slots_due"] == 0  # events are never due or overdue
-    md = invoke(["report", "--month", "2021-01", "--format", "md", "-o", "-", "--date", "2021-01-31"], cwd=ws, now="2021-02-01T09:00:00+08:00").stdout
+    md = invoke(
+        ["report", "--month", "2021-01", "--format", "md", "-o", "-", "--date", "2021-01-31"],
+        cwd=ws,
+        now="2021-02-01T09:00:00+08:00",
+    ).stdout
     assert "2021-01-09 发现发热人员" in md
 
 

@@ -83,13 +83,21 @@ def test_lights_count_the_tiaoxiu_weekend_and_the_holiday() -> None:
 
 def test_the_yellow_threshold_comes_from_fangkong_toml(tmp_path: Path) -> None:
     write_mini_checklist(tmp_path)
-    ws = make_workspace(tmp_path / "ws", checklist=str(tmp_path / "mini.yaml"), extra="\n[lights]\nyellow_workdays = 0\ndeadline_workdays = 2\n")
+    ws = make_workspace(
+        tmp_path / "ws",
+        checklist=str(tmp_path / "mini.yaml"),
+        extra="\n[lights]\nyellow_workdays = 0\ndeadline_workdays = 2\n",
+    )
     assert run(ws, "2021-01-05", "mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-01-05").exit_code == 0
     (f,) = findings_json(ws, "2021-01-05")
     assert f["deadline"] == "2021-01-07" and f["light"] == "green"  # 2 working days; yellow only on the day
     assert findings_json(ws, "2021-01-07")[0]["light"] == "yellow"
-    assert findings_json(ws, "2021-01-08")[0]["light"] == "red" and findings_json(ws, "2021-01-08")[0]["overdue"] is True
-    bad = make_workspace(tmp_path / "bad", checklist=str(tmp_path / "mini.yaml"), extra='\n[lights]\nyellow_workdays = "3"\n')
+    assert (
+        findings_json(ws, "2021-01-08")[0]["light"] == "red" and findings_json(ws, "2021-01-08")[0]["overdue"] is True
+    )
+    bad = make_workspace(
+        tmp_path / "bad", checklist=str(tmp_path / "mini.yaml"), extra='\n[lights]\nyellow_workdays = "3"\n'
+    )
     result = run(bad, "2021-01-05", "finding", "list")
     assert result.exit_code == 3 and "fangkong.toml:" in result.stderr and "yellow_workdays" in result.stderr
 
@@ -101,7 +109,13 @@ def test_a_finding_walks_through_every_state_and_the_log_only_grows(mini: Path) 
     assert run(mini, "2021-01-05", "mark", "9.1", "-s", "not_done", "--by", "张三", "-n", "值班表缺页").exit_code == 0
     (f,) = findings_json(mini, "2021-01-05")
     fid = str(f["id"])
-    assert (f["state"], f["measure"], f["slot"], f["shortfall"], f["found"]) == ("open", "9.1", "2021-01-05", "not_done", "值班表缺页")
+    assert (f["state"], f["measure"], f["slot"], f["shortfall"], f["found"]) == (
+        "open",
+        "9.1",
+        "2021-01-05",
+        "not_done",
+        "值班表缺页",
+    )
     assert (f["responsible"], f["deadline"]) == ("张三", "2021-01-12")  # 5 working days on
     before = the_file(mini).read_bytes()
 
@@ -117,13 +131,34 @@ def test_a_finding_walks_through_every_state_and_the_log_only_grows(mini: Path) 
     step("2021-01-06", "update", fid, "-r", "补齐值班表并张贴", "--by", "张三", state="rectifying")
     step("2021-01-07", "submit", fid[-6:], "--by", "张三", state="verifying")  # the 6 hex digits suffice
     step("2021-01-07", "reject", fid, "--reason", "缺少签字", "--by", "李四", state="rectifying")
-    step("2021-01-08", "extend", fid, "--deadline", "2021-01-15", "--reason", "负责人出差", "--by", "张三", state="rectifying")
+    step(
+        "2021-01-08",
+        "extend",
+        fid,
+        "--deadline",
+        "2021-01-15",
+        "--reason",
+        "负责人出差",
+        "--by",
+        "张三",
+        state="rectifying",
+    )
     step("2021-01-11", "submit", fid, "-e", "值班表已签字", "--by", "张三", state="verifying")
     step("2021-01-11", "close", fid, "--by", "李四", state="closed")
     shown = json.loads(run(mini, "2021-01-12", "finding", "show", fid, "-f", "json").stdout)
-    assert [h["action"] for h in shown["history"]] == ["open", "update", "submit", "reject", "extend", "submit", "close"]
+    assert [h["action"] for h in shown["history"]] == [
+        "open",
+        "update",
+        "submit",
+        "reject",
+        "extend",
+        "submit",
+        "close",
+    ]
     assert [h["by"] for h in shown["history"]][-1] == "李四" and shown["closed_by"] == "李四"
-    assert shown["deadline"] == "2021-01-15" and shown["extensions"] == [{"deadline": "2021-01-15", "reason": "负责人出差"}]
+    assert shown["deadline"] == "2021-01-15" and shown["extensions"] == [
+        {"deadline": "2021-01-15", "reason": "负责人出差"}
+    ]
     assert shown["light"] is None and shown["overdue"] is False
     assert findings_json(mini, "2021-01-06")[0]["state"] == "rectifying"  # --date replays up to that day
     assert run(mini, "2021-01-12", "finding", "list").stderr.startswith("没有整改问题")  # closed ones need --all
@@ -148,7 +183,9 @@ def test_striking_off_needs_evidence_and_another_person(mini: Path) -> None:
     refused(mini, "2021-01-06", "close", fid, "--by", "李四", says="没有任何证据")
     refused(mini, "2021-01-06", "close", fid, "-e", "测温表", "--by", "张三", says="是整改责任人")
     refused(mini, "2021-01-06", "reject", fid, "--by", "李四", says="--reason")
-    refused(mini, "2021-01-06", "extend", fid, "--deadline", "2021-01-06", "--reason", "x", "--by", "张三", says="须晚于")
+    refused(
+        mini, "2021-01-06", "extend", fid, "--deadline", "2021-01-06", "--reason", "x", "--by", "张三", says="须晚于"
+    )
     refused(mini, "2021-01-06", "show", "F-20990101-000000", says="没有编号为")
     assert run(mini, "2021-01-06", "finding", "close", fid, "-e", "测温表", "--by", "李四").exit_code == 0
     refused(mini, "2021-01-07", "update", fid, "-n", "again", "--by", "李四", says="已销号")
@@ -163,16 +200,35 @@ def test_one_open_finding_per_slot_and_only_for_shortfalls(mini: Path) -> None:
     found = findings_json(mini, "2021-01-05")
     assert [(f["measure"], f["slot"]) for f in found] == [("9.1", "2021-01-05")]  # one, though two shortfalls
     fid = str(found[0]["id"])
-    assert run(mini, "2021-01-05", "finding", "submit", fid, "-r", "补记", "-e", "值班表", "--by", "张三").exit_code == 0
+    assert (
+        run(mini, "2021-01-05", "finding", "submit", fid, "-r", "补记", "-e", "值班表", "--by", "张三").exit_code == 0
+    )
     assert run(mini, "2021-01-05", "finding", "close", fid, "--by", "王五").exit_code == 0
-    assert run(mini, "2021-01-06", "mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-01-05").exit_code == 0
+    assert (
+        run(mini, "2021-01-06", "mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-01-05").exit_code == 0
+    )
     again = findings_json(mini, "2021-01-06")
     assert len(again) == 2 and again[1]["state"] == "open" and again[1]["id"] != fid  # struck off: a new one
 
 
 def test_opening_by_hand_and_its_refusals(mini: Path) -> None:
-    ok = run(mini, "2021-01-05", "finding", "open", "9.3", "--found", "督查：宣传未更新", "--responsible", "赵六",
-             "--slot", "2021-W01", "--deadline", "2021-01-08", "--by", "督查组")
+    ok = run(
+        mini,
+        "2021-01-05",
+        "finding",
+        "open",
+        "9.3",
+        "--found",
+        "督查：宣传未更新",
+        "--responsible",
+        "赵六",
+        "--slot",
+        "2021-W01",
+        "--deadline",
+        "2021-01-08",
+        "--by",
+        "督查组",
+    )
     assert ok.exit_code == 0 and "赵六" in ok.stderr
     (f,) = findings_json(mini, "2021-01-05")
     assert (f["shortfall"], f["opened_by"], f["slot"], f["light"]) == (None, "督查组", "2021-W01", "yellow")
@@ -201,7 +257,11 @@ def test_clones_writing_their_own_files_merge_into_one_history(tmp_path: Path) -
     fid = "F-20210105-abcdef"
     fields = make_fields(measure="9.1", slot="2021-01-05", found="x", responsible="张三", deadline=date(2021, 1, 12))
     append_events(tmp_path, "a", [FindingEvent(fid, "open", "张三", opened, fields)])
-    append_events(tmp_path, "b", [FindingEvent(fid, "update", "张三", opened + timedelta(hours=1), make_fields(rectification="补"))])
+    append_events(
+        tmp_path,
+        "b",
+        [FindingEvent(fid, "update", "张三", opened + timedelta(hours=1), make_fields(rectification="补"))],
+    )
     assert findings_file(tmp_path, "b", opened) == tmp_path / "findings" / "b" / "2021-01.toml"
     (finding,) = replay(load_events(tmp_path))
     assert finding.state.value == "rectifying" and [e.action for e in finding.history] == ["open", "update"]
@@ -218,7 +278,19 @@ def month(mini: Path) -> Path:
     run(mini, "2021-01-05", "mark", "9.1", "-s", "not_done", "--by", "张三", "-n", "值班表缺页")
     run(mini, "2021-01-05", "mark", "9.2", "-s", "partial", "--by", "李四")
     run(mini, "2021-01-06", "mark", "9.3", "-s", "not_done", "--by", "王五")
-    run(mini, "2021-01-07", "finding", "open", "9.4", "--found", "督查：预案未修订", "--responsible", "赵六", "--by", "督查组")
+    run(
+        mini,
+        "2021-01-07",
+        "finding",
+        "open",
+        "9.4",
+        "--found",
+        "督查：预案未修订",
+        "--responsible",
+        "赵六",
+        "--by",
+        "督查组",
+    )
     ids = {f["measure"]: str(f["id"]) for f in findings_json(mini, "2021-01-07")}
     run(mini, "2021-01-08", "finding", "update", ids["9.2"], "-r", "补测", "--by", "李四")  # 整改中
     run(mini, "2021-01-08", "finding", "submit", ids["9.3"], "-r", "补推送", "-e", "推送链接", "--by", "王五")  # 待验收
@@ -232,7 +304,14 @@ def test_status_shows_lights_and_counts_open_findings(month: Path) -> None:
     assert result.exit_code == 0
     lights = {m["id"]: m["light"] for m in json.loads(result.stdout)["measures"]}
     assert lights["9.1"] == "red"  # days overdue
-    assert json.loads(result.stdout)["findings"] == {"total": 3, "closed": 0, "overdue": 2, "red": 2, "yellow": 1, "green": 0}
+    assert json.loads(result.stdout)["findings"] == {
+        "total": 3,
+        "closed": 0,
+        "overdue": 2,
+        "red": 2,
+        "yellow": 1,
+        "green": 0,
+    }
     assert "整改问题未销号 3 个：红 2、黄 1、绿 0" in result.stderr  # 9.1, 9.2 due the 12th; 9.3 today
     tsv = run(month, "2021-01-13", "status", "-f", "tsv").stdout.splitlines()
     assert tsv[0].split("\t")[-1] == "light" and tsv[1].split("\t")[-1] == "red"
@@ -263,8 +342,25 @@ def test_a_months_report_shows_every_finding_in_every_format(month: Path, tmp_pa
     assert by_state["open"]["overdue"] is True and by_state["open"]["light"] == "red"
     rolled = run(month, "2021-01-13", "aggregate", str(tmp_path / "r.json"), "-f", "json", "-o", "-")
     assert json.loads(rolled.stdout)["units"][0]["findings"] == {"red": 2, "yellow": 1, "green": 0}
-    direct = run(month, "2021-01-13", "aggregate", str(month), "--month", "2021-01", "--date", "2021-01-13", "-f", "json", "-o", "-")
-    assert json.loads(direct.stdout)["units"][0]["findings"] == {"red": 2, "yellow": 1, "green": 0}  # from the workspace
+    direct = run(
+        month,
+        "2021-01-13",
+        "aggregate",
+        str(month),
+        "--month",
+        "2021-01",
+        "--date",
+        "2021-01-13",
+        "-f",
+        "json",
+        "-o",
+        "-",
+    )
+    assert json.loads(direct.stdout)["units"][0]["findings"] == {
+        "red": 2,
+        "yellow": 1,
+        "green": 0,
+    }  # from the workspace
     table = run(month, "2021-01-13", "aggregate", str(tmp_path / "r.json")).stdout
     assert "西宁市总工会 (xining)：红 2、黄 1、绿 0" in table
     # a later month does not show what was struck off before it began
@@ -294,7 +390,7 @@ def _replace_folder_by_file(folder: Path) -> None:
 @pytest.mark.parametrize(
     "damage, says",
     [
-        (lambda p: p.write_bytes("format = 1\n[[event]]\nfinding = \"甲\"\n".encode("gbk")), "UTF-8"),
+        (lambda p: p.write_bytes('format = 1\n[[event]]\nfinding = "甲"\n'.encode("gbk")), "UTF-8"),
         (lambda p: p.write_text("format = 9\n", encoding="utf-8"), "升级"),
         (lambda p: p.write_text("format = 1\n[[event]\n", encoding="utf-8"), "TOML"),
         (lambda p: p.mkdir(), "记录文件"),

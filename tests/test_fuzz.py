@@ -26,7 +26,12 @@ def records(draw: st.DrawFn) -> Record:
     at = datetime(2021, 1, 1, tzinfo=offset) + timedelta(seconds=draw(st.integers(0, 10**8)))
     evidence = draw(
         st.lists(
-            st.builds(Evidence, kind=st.sampled_from(["note", "url", "file"]), value=SAFE_TEXT, sha256=st.none() | st.from_regex(r"[0-9a-f]{64}", fullmatch=True)),
+            st.builds(
+                Evidence,
+                kind=st.sampled_from(["note", "url", "file"]),
+                value=SAFE_TEXT,
+                sha256=st.none() | st.from_regex(r"[0-9a-f]{64}", fullmatch=True),
+            ),
             max_size=2,
         )
     )
@@ -78,7 +83,8 @@ def test_config_loader_never_crashes(text: str) -> None:
 
 def test_yaml_billion_laughs_is_refused_quickly() -> None:
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(9)
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
     )
     doc, problems = parse_yaml(bomb, "bomb.yaml")
     assert doc is None and problems[0].key == "yaml_alias" and problems[0].line == 2

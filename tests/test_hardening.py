@@ -172,7 +172,9 @@ def test_a_pipe_as_checklist_or_extra_file_is_refused(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws")
     config = ws / "fangkong.toml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace('checklist = "qzbt-2021-4"', f'checklist = "qzbt-2021-4"\nextra = ["{fifo}"]'), encoding="utf-8")
+    config.write_text(
+        text.replace('checklist = "qzbt-2021-4"', f'checklist = "qzbt-2021-4"\nextra = ["{fifo}"]'), encoding="utf-8"
+    )
     result = _no_hang(lambda: invoke(["status"], cwd=ws, now=NOW))
     assert result.exit_code == 3, result.stderr
     assert str(fifo) in result.stderr
@@ -189,7 +191,9 @@ def test_a_device_as_checklist_is_refused() -> None:
 def test_history_never_opens_evidence_out_of_the_workspace_or_a_pipe(workspace: Path, tmp_path: Path) -> None:
     proof = workspace / "proof.txt"
     proof.write_text("值班记录", encoding="utf-8")
-    result = invoke(["mark", "2.8", "-s", "done", "--by", "张三", "-e", "proof.txt", "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    result = invoke(
+        ["mark", "2.8", "-s", "done", "--by", "张三", "-e", "proof.txt", "--date", "2021-01-05"], cwd=workspace, now=NOW
+    )
     assert result.exit_code == 0, result.stderr
     month = written(workspace)
     outside = tmp_path / "outside.txt"
@@ -223,7 +227,10 @@ def test_a_pipe_as_the_remembered_officer_or_a_cache_entry_is_skipped(recorded: 
 
 def test_checklist_problems_still_name_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text('section:\n  id: "8"\n  number: 八\n  title: 测试\nmeasures:\n  - id: "8.1"\n    title: 标题\n    source: 原文\n    frequency: hourly\n    evidence: 记录\n', encoding="utf-8")
+    bad.write_text(
+        'section:\n  id: "8"\n  number: 八\n  title: 测试\nmeasures:\n  - id: "8.1"\n    title: 标题\n    source: 原文\n    frequency: hourly\n    evidence: 记录\n',
+        encoding="utf-8",
+    )
     result = invoke(["checklist", "validate", str(bad)])
     assert result.exit_code == 3
     assert f"{bad}:9: measures[1].frequency" in result.stderr
@@ -250,7 +257,9 @@ BAD_CHARS = ["\ufffe", "\uffff", "\udcff", "\x0b"]
 def test_mark_refuses_characters_a_report_cannot_hold(workspace: Path, char: str, args: list[str], option: str) -> None:
     before = snapshot(workspace)
     typed = [a.replace("{c}", char) for a in args]
-    result = invoke(["mark", "2.8", "-s", "done", "--by", "张三", *typed, "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    result = invoke(
+        ["mark", "2.8", "-s", "done", "--by", "张三", *typed, "--date", "2021-01-05"], cwd=workspace, now=NOW
+    )
     assert result.exit_code == 2, result.stderr
     assert option in result.stderr
     # a lone surrogate comes from bytes the terminal could not decode: said as such
@@ -259,21 +268,34 @@ def test_mark_refuses_characters_a_report_cannot_hold(workspace: Path, char: str
 
 
 def test_mark_refuses_them_in_a_reason(workspace: Path) -> None:
-    result = invoke(["mark", "2.8", "-s", "na", "--reason", "不\ufffe适用", "--by", "张三", "--date", "2021-01-05"], cwd=workspace, now=NOW)
+    result = invoke(
+        ["mark", "2.8", "-s", "na", "--reason", "不\ufffe适用", "--by", "张三", "--date", "2021-01-05"],
+        cwd=workspace,
+        now=NOW,
+    )
     assert result.exit_code == 2 and "--reason" in result.stderr and "U+FFFE" in result.stderr
     assert nothing_written(workspace)
 
 
 def test_check_refuses_them_in_a_typed_note(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws", checklist=str(write_mini_checklist(tmp_path / "lists")))
-    result = invoke(["check", "--date", "2021-01-04", "--by", "李四"], cwd=ws, tty=True, input="1\n值班\ufffe\n\n", now="2021-01-04T20:00:00+08:00")
+    result = invoke(
+        ["check", "--date", "2021-01-04", "--by", "李四"],
+        cwd=ws,
+        tty=True,
+        input="1\n值班\ufffe\n\n",
+        now="2021-01-04T20:00:00+08:00",
+    )
     # refused, the character named, and asked again (the input then ends: nothing saved)
     assert result.exit_code == 0 and "U+FFFE" in result.stdout and "备注不能保存" in result.stdout
     assert nothing_written(ws)
 
 
 def test_init_refuses_them_in_the_unit_name(tmp_path: Path) -> None:
-    result = invoke(["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "西宁\uffff", "--start", "2021-01-04"], now=NOW)
+    result = invoke(
+        ["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "西宁\uffff", "--start", "2021-01-04"],
+        now=NOW,
+    )
     assert result.exit_code == 2 and "--unit-name" in result.stderr and "U+FFFF" in result.stderr
     assert not (tmp_path / "ws" / "fangkong.toml").exists()
 
@@ -283,7 +305,10 @@ def test_init_refuses_them_in_the_unit_name(tmp_path: Path) -> None:
     [
         ('name = "西宁市总工会"', 'name = "西宁市\ufffe总工会"'),
         ('preparer = ""', 'preparer = "王\uffff"'),
-        ('timezone = "Asia/Shanghai"', 'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "本单位\ufffe不涉及"'),
+        (
+            'timezone = "Asia/Shanghai"',
+            'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "本单位\ufffe不涉及"',
+        ),
     ],
 )
 def test_fangkong_toml_refuses_them(workspace: Path, old: str, new: str) -> None:
@@ -291,7 +316,9 @@ def test_fangkong_toml_refuses_them(workspace: Path, old: str, new: str) -> None
     text = config.read_text(encoding="utf-8")
     assert old in text
     config.write_text(text.replace(old, new), encoding="utf-8")
-    result = invoke(["report", "--month", "2021-01", "-f", "docx", "-o", str(workspace / "r.docx")], cwd=workspace, now=NOW)
+    result = invoke(
+        ["report", "--month", "2021-01", "-f", "docx", "-o", str(workspace / "r.docx")], cwd=workspace, now=NOW
+    )
     assert result.exit_code == 3, result.stderr
     assert result.stderr.startswith(f"{config}:") and "U+FFF" in result.stderr
     assert not (workspace / "r.docx").exists()
@@ -312,8 +339,12 @@ def test_a_checklist_refuses_them(tmp_path: Path) -> None:
 
 def test_a_records_file_refuses_them(recorded: Path) -> None:
     month = written(recorded)
-    month.write_text(month.read_text(encoding="utf-8").replace('by = "张三"', 'by = "张三"\nnote = "\uffff"'), encoding="utf-8")
-    result = invoke(["report", "--month", "2021-01", "-f", "docx", "-o", str(recorded / "r.docx")], cwd=recorded, now=NOW)
+    month.write_text(
+        month.read_text(encoding="utf-8").replace('by = "张三"', 'by = "张三"\nnote = "\uffff"'), encoding="utf-8"
+    )
+    result = invoke(
+        ["report", "--month", "2021-01", "-f", "docx", "-o", str(recorded / "r.docx")], cwd=recorded, now=NOW
+    )
     assert result.exit_code == 3 and "U+FFFF" in result.stderr and str(month) in result.stderr
 
 
@@ -325,7 +356,22 @@ def test_a_remembered_officer_with_them_is_refused(recorded: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["docx", "xlsx"])
 def test_ordinary_chinese_text_still_reaches_every_report(recorded: Path, fmt: str) -> None:
-    result = invoke(["mark", "2.9", "-s", "done", "--by", "张三", "--note", "“已落实”——见台账（第3页）；emoji 😀", "--date", "2021-01-06"], cwd=recorded, now=NOW)
+    result = invoke(
+        [
+            "mark",
+            "2.9",
+            "-s",
+            "done",
+            "--by",
+            "张三",
+            "--note",
+            "“已落实”——见台账（第3页）；emoji 😀",
+            "--date",
+            "2021-01-06",
+        ],
+        cwd=recorded,
+        now=NOW,
+    )
     assert result.exit_code == 0, result.stderr
     out = recorded / f"r.{fmt}"
     result = invoke(["report", "--month", "2021-01", "-o", str(out)], cwd=recorded, now=NOW)
@@ -343,7 +389,12 @@ def test_ordinary_chinese_text_still_reaches_every_report(recorded: Path, fmt: s
         ("start = 2021-01-04", 'start = "2021-01-04"', 9, "不加引号"),
         ("start = 2021-01-04", "start = 2021-01-04T08:00:00", 9, "应为日期"),
         ("end = 2021-04-30", 'end = "2021-03-31"', 10, "不加引号"),
-        ('timezone = "Asia/Shanghai"', 'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "不涉及"\nuntil = "2021-02-01"', 16, "不加引号"),
+        (
+            'timezone = "Asia/Shanghai"',
+            'timezone = "Asia/Shanghai"\n\n[[tailoring]]\nmeasure = "2.8"\nreason = "不涉及"\nuntil = "2021-02-01"',
+            16,
+            "不加引号",
+        ),
         ("start = 2021-01-04", "start = 1999-12-31", 9, "2000"),
     ],
 )
@@ -383,7 +434,10 @@ def test_dates_outside_the_years_served_are_usage_errors(shared: Path, day: str,
     assert snapshot(shared) == before
 
 
-@pytest.mark.parametrize(("option", "value"), [("--month", "0000-01"), ("--month", "9999-12"), ("--week", "9999-W52"), ("--week", "0001-W01")])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--month", "0000-01"), ("--month", "9999-12"), ("--week", "9999-W52"), ("--week", "0001-W01")],
+)
 def test_periods_outside_the_years_served_are_usage_errors(shared: Path, option: str, value: str) -> None:
     result = invoke(["report", option, value, "-f", "json", "-o", "-"], cwd=shared, now=NOW)
     assert result.exit_code == 2, result.stderr
@@ -400,13 +454,18 @@ def test_fangkong_now_outside_the_years_served_is_a_usage_error(shared: Path, no
 
 def test_init_refuses_a_campaign_outside_the_years_served(tmp_path: Path) -> None:
     for flag, value in (("--start", "1900-01-01"), ("--end", "9999-12-31")):
-        result = invoke(["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "单位", flag, value], now=NOW)
+        result = invoke(
+            ["init", "--dir", str(tmp_path / "ws"), "--unit-id", "x", "--unit-name", "单位", flag, value], now=NOW
+        )
         assert result.exit_code == 2 and value in result.stderr
     assert not (tmp_path / "ws").exists()
 
 
 def test_the_edges_of_the_years_served_still_work(recorded: Path) -> None:
-    for args in (["status", "--date", "2100-12-31", "--section", "1"], ["report", "--week", "2100-W52", "-f", "json", "-o", "-"]):
+    for args in (
+        ["status", "--date", "2100-12-31", "--section", "1"],
+        ["report", "--week", "2100-W52", "-f", "json", "-o", "-"],
+    ):
         result = invoke(args, cwd=recorded, now=NOW)
         assert result.exit_code == 0, result.stderr
     result = invoke(["status", "--section", "1"], cwd=recorded, now="2100-12-31T23:59:59-12:00")
@@ -415,7 +474,9 @@ def test_the_edges_of_the_years_served_still_work(recorded: Path) -> None:
 
 def test_a_checklist_date_outside_the_years_served_is_refused(tmp_path: Path) -> None:
     path = write_mini_checklist(tmp_path)
-    path.write_text(path.read_text(encoding="utf-8").replace('due: "2021-01-10"', 'due: "9999-12-31"'), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('due: "2021-01-10"', 'due: "9999-12-31"'), encoding="utf-8"
+    )
     result = invoke(["checklist", "validate", str(path)])
     assert result.exit_code == 3
     assert f"{path}:25: measures[4].due" in result.stderr and "2100" in result.stderr
@@ -521,7 +582,9 @@ class FullStream(io.StringIO):
         ["--help"],
     ],
 )
-def test_a_full_disk_on_stdout_is_said_plainly(recorded: Path, args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_disk_on_stdout_is_said_plainly(
+    recorded: Path, args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     err = io.StringIO()
     saved = Path.cwd()
     monkeypatch.setenv("FANGKONG_NOW", NOW)
@@ -551,7 +614,9 @@ def test_a_full_disk_on_stdout_in_a_real_process(recorded: Path, args: list[str]
 def test_a_pipe_among_the_reports_is_left_out_not_waited_on(recorded: Path, tmp_path: Path) -> None:
     reports = tmp_path / "reports"
     reports.mkdir()
-    result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", str(reports / "xining.json")], cwd=recorded, now=NOW)
+    result = invoke(
+        ["report", "--month", "2021-01", "-f", "json", "-o", str(reports / "xining.json")], cwd=recorded, now=NOW
+    )
     assert result.exit_code == 0, result.stderr
     os.mkfifo(reports / "stuck.json")
     result = _no_hang(lambda: invoke(["aggregate", str(reports), "--format", "json", "-o", "-"], now=NOW))
@@ -600,8 +665,14 @@ def test_a_deeply_nested_records_file_is_bad_data(workspace: Path) -> None:
 @pytest.mark.parametrize("zone", ["Asia", "Asia/", "../etc/passwd"])
 def test_a_time_zone_that_names_a_folder_is_bad_configuration(workspace: Path, zone: str) -> None:
     config = workspace / "fangkong.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('timezone = "Asia/Shanghai"', f'timezone = "{zone}"'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('timezone = "Asia/Shanghai"', f'timezone = "{zone}"'),
+        encoding="utf-8",
+    )
     result = invoke(["status"], cwd=workspace, now=NOW)
     assert result.exit_code == 3 and "时区" in result.stderr and "内部错误" not in result.stderr
-    bad_init = invoke(["init", "--dir", str(workspace.parent / "other"), "--unit-id", "u", "--unit-name", "单位", "--timezone", zone], now=NOW)
+    bad_init = invoke(
+        ["init", "--dir", str(workspace.parent / "other"), "--unit-id", "u", "--unit-name", "单位", "--timezone", zone],
+        now=NOW,
+    )
     assert bad_init.exit_code == 2 and "内部错误" not in bad_init.stderr

@@ -88,13 +88,34 @@ def test_the_written_draft_validates_and_starts_a_workspace(tmp_path: Path) -> N
     out = tmp_path / "draft"
     result = invoke(["checklist", "import", str(NOTICE), "-o", str(out)])
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["1.yaml", "2.yaml", "3.yaml", "4.yaml", "notice.txt", "notice.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "1.yaml",
+        "2.yaml",
+        "3.yaml",
+        "4.yaml",
+        "notice.txt",
+        "notice.yaml",
+    ]
     checked = invoke(["checklist", "validate", str(out)])
     assert checked.exit_code == 0, checked.stderr
     loaded = load_checklist(sorted(out.glob("*.yaml")))
     assert len(loaded.sections) == 4 and loaded.notice is not None
-    made = invoke(["init", "--dir", str(tmp_path / "ws"), "--unit-id", "u1", "--unit-name", "测试单位",
-                   "--start", "2021-01-20", "--checklist", str(out)], now="2021-01-20T09:00:00+08:00")
+    made = invoke(
+        [
+            "init",
+            "--dir",
+            str(tmp_path / "ws"),
+            "--unit-id",
+            "u1",
+            "--unit-name",
+            "测试单位",
+            "--start",
+            "2021-01-20",
+            "--checklist",
+            str(out),
+        ],
+        now="2021-01-20T09:00:00+08:00",
+    )
     assert made.exit_code == 0, made.stderr
     status = invoke(["status", "-w", str(tmp_path / "ws"), "--format", "json", "--date", "2021-01-25"])
     assert status.exit_code == 0, status.stderr

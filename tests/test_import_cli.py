@@ -62,7 +62,7 @@ def test_the_yaml_carries_the_reasons_as_comments(tmp_path: Path) -> None:
     out = tmp_path / "d"
     assert invoke(["checklist", "import", str(NOTICES / "cadence.txt"), "-o", str(out)]).exit_code == 0
     section = (out / "3.yaml").read_text(encoding="utf-8")
-    assert 'frequency: window  # 推测：文中写明时段“4月1日至4月30日”' in section
+    assert "frequency: window  # 推测：文中写明时段“4月1日至4月30日”" in section
     assert 'start: "2024-04-01"' in section and 'end: "2024-04-30"' in section
     assert "# 待核：“定期”没有写明具体周期，频次是推测" in section
     notice = (out / "notice.yaml").read_text(encoding="utf-8")
@@ -113,8 +113,21 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
 
 @pytest.mark.parametrize(
     "name",
-    ["empty.txt", "blank.txt", "scan.pdf", "notzip.docx", "broken.docx", "broken.pdf", "old.doc", "binary.txt",
-     "odd.txt", "title-only.txt", "huge.txt", "folder", "missing.pdf"],
+    [
+        "empty.txt",
+        "blank.txt",
+        "scan.pdf",
+        "notzip.docx",
+        "broken.docx",
+        "broken.pdf",
+        "old.doc",
+        "binary.txt",
+        "odd.txt",
+        "title-only.txt",
+        "huge.txt",
+        "folder",
+        "missing.pdf",
+    ],
 )
 def test_bad_input_exits_3_with_one_line_and_writes_nothing(name: str, tmp_path: Path) -> None:
     inputs = tmp_path / "in"
@@ -148,14 +161,23 @@ def test_the_size_limit_can_be_lowered_for_tests(tmp_path: Path) -> None:
 def test_an_existing_folder_is_kept_unless_forced(tmp_path: Path) -> None:
     out = tmp_path / "draft"
     assert invoke(["checklist", "import", str(NOTICES / "union.txt"), "-o", str(out)]).exit_code == 0
-    (out / "5.yaml").write_text((out / "4.yaml").read_text(encoding="utf-8").replace('id: "4', 'id: "5'), encoding="utf-8")
+    (out / "5.yaml").write_text(
+        (out / "4.yaml").read_text(encoding="utf-8").replace('id: "4', 'id: "5'), encoding="utf-8"
+    )
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     again = invoke(["checklist", "import", str(NOTICES / "gov.txt"), "-o", str(out)])
     assert again.exit_code == 2 and "已存在" in again.stderr and "--force" in again.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     forced = invoke(["checklist", "import", str(NOTICES / "gov.txt"), "-o", str(out), "--force"])
     assert forced.exit_code == 0, forced.stderr
-    assert sorted(p.name for p in out.iterdir()) == ["1.yaml", "2.yaml", "3.yaml", "4.yaml", "notice.txt", "notice.yaml"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "1.yaml",
+        "2.yaml",
+        "3.yaml",
+        "4.yaml",
+        "notice.txt",
+        "notice.yaml",
+    ]
     assert "青禾县" in (out / "notice.yaml").read_text(encoding="utf-8")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["draft"]  # no staging or backup folder left
 

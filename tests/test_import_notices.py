@@ -19,21 +19,51 @@ D = date.fromisoformat
 
 # name -> (title, doc number, issuer, addressees, date, section titles, reporting to)
 FRAMES: dict[str, tuple[Any, ...]] = {
-    "union": ("关于做好2024年元旦春节期间送温暖活动的通知", "滨工发〔2023〕15号", "滨河市总工会",
-              ("各县（区）总工会", "市直各产业工会", "各基层工会"), D("2023-12-08"),
-              ["加强组织领导", "精准确定慰问对象", "规范资金使用", "做好宣传报道"], "市总工会权益保障部"),
-    "gov": ("关于切实做好2024年汛期安全防范工作的通知", "青政办发〔2024〕7号", "青禾县人民政府办公室",
-            ("各乡镇人民政府", "县政府各部门"), D("2024-05-10"),
-            ["压实防汛责任", "强化监测预警", "做好应急准备", "严格值班值守"], None),
-    "levels3": ("关于开展2024年度“安康杯”竞赛活动的通知", "江能工〔2024〕3号", "江岸省能源化工工会",
-                ("各市（州）能源化工工会", "各直属企业工会"), D("2024-03-18"),
-                ["竞赛内容", "工作要求", "总结评比"], "省能源化工工会办公室"),
-    "cadence": ("关于加强职工服务阵地日常管理的通知", "溪工办〔2024〕2号", "溪山市总工会办公室",
-                ("各区（县）总工会", "各产业工会", "市总机关各部室"), D("2024-01-15"),
-                ["日常巡查", "定期报送", "集中活动", "工作要求"], None),
-    "halfwidth": ("关于做好中小学校园食品安全工作的通知", "东教发[2024]11号", "东屿区教育局",
-                  ("各中小学校", "各幼儿园"), D("2024-02-26"),
-                  ["落实主体责任", "严格进货查验", "做好信息报送"], None),
+    "union": (
+        "关于做好2024年元旦春节期间送温暖活动的通知",
+        "滨工发〔2023〕15号",
+        "滨河市总工会",
+        ("各县（区）总工会", "市直各产业工会", "各基层工会"),
+        D("2023-12-08"),
+        ["加强组织领导", "精准确定慰问对象", "规范资金使用", "做好宣传报道"],
+        "市总工会权益保障部",
+    ),
+    "gov": (
+        "关于切实做好2024年汛期安全防范工作的通知",
+        "青政办发〔2024〕7号",
+        "青禾县人民政府办公室",
+        ("各乡镇人民政府", "县政府各部门"),
+        D("2024-05-10"),
+        ["压实防汛责任", "强化监测预警", "做好应急准备", "严格值班值守"],
+        None,
+    ),
+    "levels3": (
+        "关于开展2024年度“安康杯”竞赛活动的通知",
+        "江能工〔2024〕3号",
+        "江岸省能源化工工会",
+        ("各市（州）能源化工工会", "各直属企业工会"),
+        D("2024-03-18"),
+        ["竞赛内容", "工作要求", "总结评比"],
+        "省能源化工工会办公室",
+    ),
+    "cadence": (
+        "关于加强职工服务阵地日常管理的通知",
+        "溪工办〔2024〕2号",
+        "溪山市总工会办公室",
+        ("各区（县）总工会", "各产业工会", "市总机关各部室"),
+        D("2024-01-15"),
+        ["日常巡查", "定期报送", "集中活动", "工作要求"],
+        None,
+    ),
+    "halfwidth": (
+        "关于做好中小学校园食品安全工作的通知",
+        "东教发[2024]11号",
+        "东屿区教育局",
+        ("各中小学校", "各幼儿园"),
+        D("2024-02-26"),
+        ["落实主体责任", "严格进货查验", "做好信息报送"],
+        None,
+    ),
 }
 
 # name -> [(section id, the start of a measure's source, frequency, due or (start, end) or None)]
@@ -89,15 +119,33 @@ MEASURES: dict[str, list[tuple[str, str, str, Any]]] = {
 
 def shape(draft: Draft) -> list[Any]:
     """What must not depend on the file format: sections, sources, frequencies, dates, the frame."""
-    sections = [(s.id, s.title, [(m.source, m.cadence.frequency.value, m.cadence.due, m.cadence.start) for m in s.measures]) for s in draft.sections]
-    return [sections, draft.title, draft.doc_number, draft.issuer, draft.addressees, draft.date, draft.reporting, draft.preamble]
+    sections = [
+        (s.id, s.title, [(m.source, m.cadence.frequency.value, m.cadence.due, m.cadence.start) for m in s.measures])
+        for s in draft.sections
+    ]
+    return [
+        sections,
+        draft.title,
+        draft.doc_number,
+        draft.issuer,
+        draft.addressees,
+        draft.date,
+        draft.reporting,
+        draft.preamble,
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(FRAMES))
 def test_the_frame_of_each_notice(name: str) -> None:
     draft = build_draft(NOTICES / f"{name}.txt")
     title, number, issuer, addressees, when, sections, report_to = FRAMES[name]
-    assert (draft.title, draft.doc_number, draft.issuer, draft.addressees, draft.date) == (title, number, issuer, addressees, when)
+    assert (draft.title, draft.doc_number, draft.issuer, draft.addressees, draft.date) == (
+        title,
+        number,
+        issuer,
+        addressees,
+        when,
+    )
     assert [s.title for s in draft.sections] == sections
     assert (draft.reporting.to if draft.reporting else None) == report_to
     assert draft.preamble is not None and "通知如下" in draft.preamble
@@ -154,9 +202,13 @@ def _pdf_text(name: str) -> str:
     """The notice as a PDF would give it: a word split by a page break (at the end of a full
     line: 工|人, 时|限), Kangxi look-alikes, spaces between characters and around digits."""
     text = notice_text(name)
-    for old, new in (("一线环卫工人", "⼀线环卫工\f人"), ("整改时限", "整改时\f限"),
-                     ("送温暖活动作为", "送 温 暖 活动作为"), ("2024年度“安康杯”竞赛活动。", "2024 年度“安康杯”竞赛活动。"),
-                     ("困难职工帮扶", "困难职⼯帮扶")):
+    for old, new in (
+        ("一线环卫工人", "⼀线环卫工\f人"),
+        ("整改时限", "整改时\f限"),
+        ("送温暖活动作为", "送 温 暖 活动作为"),
+        ("2024年度“安康杯”竞赛活动。", "2024 年度“安康杯”竞赛活动。"),
+        ("困难职工帮扶", "困难职⼯帮扶"),
+    ):
         text = text.replace(old, new)
     return text
 

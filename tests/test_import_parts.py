@@ -50,24 +50,39 @@ def test_page_numbers_and_running_headers_go() -> None:
 
 
 def test_the_issuer_heading_page_one_and_signing_the_last_is_not_a_header() -> None:
-    lines = clean_pages([["某市总工会", "正文一。", "正文二。"], ["正文三。", "正文四。", "某市总工会", "2024年1月2日"]])
+    lines = clean_pages(
+        [["某市总工会", "正文一。", "正文二。"], ["正文三。", "正文四。", "某市总工会", "2024年1月2日"]]
+    )
     assert lines.count("某市总工会") == 2
 
 
 def test_soft_wraps_join_but_headings_and_signatures_stay_apart() -> None:
     lines = ["一、总体要求", "各单位要深入学习贯彻", "", "会议精神。", "特此通知", "某某办公室", "2024年1月2日"]
-    assert join_paragraphs(lines, hard=False) == ["一、总体要求", "各单位要深入学习贯彻会议精神。", "特此通知", "某某办公室", "2024年1月2日"]
+    assert join_paragraphs(lines, hard=False) == [
+        "一、总体要求",
+        "各单位要深入学习贯彻会议精神。",
+        "特此通知",
+        "某某办公室",
+        "2024年1月2日",
+    ]
     assert join_paragraphs(["一、总体要求", "各单位要"], hard=True) == ["一、总体要求", "各单位要"]
 
 
-@pytest.mark.parametrize(("n", "text"), [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一"), (105, "一百零五"), (110, "一百一十")])
+@pytest.mark.parametrize(
+    ("n", "text"),
+    [(1, "一"), (10, "十"), (12, "十二"), (20, "二十"), (21, "二十一"), (105, "一百零五"), (110, "一百一十")],
+)
 def test_chinese_counting(n: int, text: str) -> None:
     assert chinese_number(n) == text
     assert format_number(n, "chineseCounting") == text
 
 
 def test_word_numbering_restarts_deeper_levels() -> None:
-    levels = {0: Level("chineseCounting", "%1、", 1), 1: Level("chineseCounting", "（%2）", 1), 2: Level("decimal", "%3.", 1)}
+    levels = {
+        0: Level("chineseCounting", "%1、", 1),
+        1: Level("chineseCounting", "（%2）", 1),
+        2: Level("decimal", "%3.", 1),
+    }
     counter = Counter(Numbering({"5": ("0", levels, {})}))
     got = [counter.label("5", lvl) for lvl in (0, 1, 2, 2, 1, 2, 0, 2, 1)]
     assert got == ["一、", "（一）", "1.", "2.", "（二）", "1.", "二、", "1.", "（一）"]
@@ -76,16 +91,25 @@ def test_word_numbering_restarts_deeper_levels() -> None:
 
 
 def test_sentences_do_not_cut_inside_quotes_and_handle_half_width_stops() -> None:
-    assert sentences("弘扬“生命至上。举国同心”的精神。要做好工作.版本1.5为准。") == ["弘扬“生命至上。举国同心”的精神。", "要做好工作.", "版本1.5为准。"]
+    assert sentences("弘扬“生命至上。举国同心”的精神。要做好工作.版本1.5为准。") == [
+        "弘扬“生命至上。举国同心”的精神。",
+        "要做好工作.",
+        "版本1.5为准。",
+    ]
     lead, items = split_enumerated("要做好三项工作：一是加强值班，二是每天报送信息，三是储备物资。") or ("", [])
     assert lead == "要做好三项工作：" and [i[:2] for i in items] == ["一是", "二是", "三是"]
     assert split_enumerated("确保早发现、早报告。") is None
 
 
 def test_clause_grouping() -> None:
-    found, skipped = find_measures("当前，疫情形势严峻。要结合“两节”活动，深入基层慰问职工，主动作为、担当尽责。对发现的问题，要立即整改。")
+    found, skipped = find_measures(
+        "当前，疫情形势严峻。要结合“两节”活动，深入基层慰问职工，主动作为、担当尽责。对发现的问题，要立即整改。"
+    )
     assert skipped == ["当前，疫情形势严峻"]
-    assert [c.source for c in found] == ["要结合“两节”活动，深入基层慰问职工，主动作为、担当尽责", "对发现的问题，要立即整改"]
+    assert [c.source for c in found] == [
+        "要结合“两节”活动，深入基层慰问职工，主动作为、担当尽责",
+        "对发现的问题，要立即整改",
+    ]
     found, _ = find_measures("各单位要充分认识形势的严峻性，充分认识任务的艰巨性。")
     assert len(found) == 1 and found[0].exhortation
 
@@ -121,15 +145,47 @@ def test_a_deadline_without_a_known_year_is_left_for_review() -> None:
 
 
 def test_titles_are_short_and_say_the_action() -> None:
-    assert make_title("全省各级工会组织要深入学习贯彻习近平总书记关于疫情防控的重要讲话和重要指示精神") == "学习贯彻习近平总书记关于疫情防控"
+    assert (
+        make_title("全省各级工会组织要深入学习贯彻习近平总书记关于疫情防控的重要讲话和重要指示精神")
+        == "学习贯彻习近平总书记关于疫情防控"
+    )
     assert make_title("请各级工会于2024年2月29日前将活动开展情况书面报送市总工会权益保障部") == "报送活动开展情况"
     assert make_title("遇有强降雨天气，要立即启动加密监测") == "立即启动加密监测"
     assert make_title("进一步强化“领导干部靠前指挥、部门协同联动”的工作格局") == "强化“领导干部靠前指挥、部门协同联动”"
 
 
-HOSTILE = ['say "hi"', "a: b", "# not a comment", "line\nbreak", "- item", "08:30", "no", "~", "null", "0123",
-           "back\\slash", "tab\there", "'single'", "[1, 2]", "{a: 1}", "&anchor", "*alias", "!!python/object", "  padded  ",
-           "para\u2028sep", "bom\ufeff", "bell\x07", "\x85next", "全角：冒号＃号", "", "%YAML", "@at", "`tick`", "|", ">"]
+HOSTILE = [
+    'say "hi"',
+    "a: b",
+    "# not a comment",
+    "line\nbreak",
+    "- item",
+    "08:30",
+    "no",
+    "~",
+    "null",
+    "0123",
+    "back\\slash",
+    "tab\there",
+    "'single'",
+    "[1, 2]",
+    "{a: 1}",
+    "&anchor",
+    "*alias",
+    "!!python/object",
+    "  padded  ",
+    "para\u2028sep",
+    "bom\ufeff",
+    "bell\x07",
+    "\x85next",
+    "全角：冒号＃号",
+    "",
+    "%YAML",
+    "@at",
+    "`tick`",
+    "|",
+    ">",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -157,7 +213,11 @@ def test_a_notice_pasted_as_one_line_gets_its_lines_back(tmp_path: Path) -> None
     path = tmp_path / "pasted.txt"
     path.write_text(text, encoding="utf-8")
     draft = build_draft(path)
-    assert (draft.title, draft.issuer, draft.date) == ("关于做好春节期间困难职工慰问工作的通知", "某县总工会办公室", date(2024, 1, 5))
+    assert (draft.title, draft.issuer, draft.date) == (
+        "关于做好春节期间困难职工慰问工作的通知",
+        "某县总工会办公室",
+        date(2024, 1, 5),
+    )
     assert [s.title for s in draft.sections] == ["加强组织领导", "做好走访慰问"]
     weekly = next(m for m in draft.measures if m.cadence.frequency is Frequency.WEEKLY)
     assert weekly.source == "各单位工会要每周走访困难职工家庭一次"
@@ -165,7 +225,10 @@ def test_a_notice_pasted_as_one_line_gets_its_lines_back(tmp_path: Path) -> None
 
 
 def test_relayed_notices_dates_in_chinese_numbers_and_quoted_titles() -> None:
-    assert split_issuer("某市总工会办公室转发省总工会关于做好慰问工作的通知") == ("某市总工会办公室", "转发省总工会关于做好慰问工作的通知")
+    assert split_issuer("某市总工会办公室转发省总工会关于做好慰问工作的通知") == (
+        "某市总工会办公室",
+        "转发省总工会关于做好慰问工作的通知",
+    )
     assert split_issuer("关于做好慰问工作的通知") == (None, "关于做好慰问工作的通知")
     assert parse_date_line("二0二四年三月五日") == date(2024, 3, 5)
     assert parse_date_line("二〇二四年十二月三十一日") == date(2024, 12, 31)
@@ -175,11 +238,67 @@ def test_relayed_notices_dates_in_chinese_numbers_and_quoted_titles() -> None:
 
 
 _PIECES = st.sampled_from(
-    ["一、", "（一）", "1.", "（1）", "①", "一是", "要", "必须", "加强", "每天", "每周", "3月31日前", "4月1日至4月30日",
-     "。", "，", "；", "：", "“", "”", "《", "》", "\n", "\n\n", " ", "各单位", "报送省总工会办公室", "特此通知",
-     "2024年1月5日", "〔2024〕3号", "关于做好工作的通知", "各县总工会：", "职工", "⼀", "\u3000", "#", "\"", "'", "-", "\f",
-     "(一)", "二.", "附件：", "抄送：", "联系人：", "二〇二四年一月五日", "一旦发现", "每月5日前", ",", ".", ":", "（", "）",
-     "x" * 300, "某市总工会办公室", "转发", "的", "\x07", "\u202e", "０"]
+    [
+        "一、",
+        "（一）",
+        "1.",
+        "（1）",
+        "①",
+        "一是",
+        "要",
+        "必须",
+        "加强",
+        "每天",
+        "每周",
+        "3月31日前",
+        "4月1日至4月30日",
+        "。",
+        "，",
+        "；",
+        "：",
+        "“",
+        "”",
+        "《",
+        "》",
+        "\n",
+        "\n\n",
+        " ",
+        "各单位",
+        "报送省总工会办公室",
+        "特此通知",
+        "2024年1月5日",
+        "〔2024〕3号",
+        "关于做好工作的通知",
+        "各县总工会：",
+        "职工",
+        "⼀",
+        "\u3000",
+        "#",
+        '"',
+        "'",
+        "-",
+        "\f",
+        "(一)",
+        "二.",
+        "附件：",
+        "抄送：",
+        "联系人：",
+        "二〇二四年一月五日",
+        "一旦发现",
+        "每月5日前",
+        ",",
+        ".",
+        ":",
+        "（",
+        "）",
+        "x" * 300,
+        "某市总工会办公室",
+        "转发",
+        "的",
+        "\x07",
+        "\u202e",
+        "０",
+    ]
 )
 
 

@@ -16,10 +16,14 @@ import pytest
 from fangkong_cli.embedded import read_embedded_report
 from test_report import build_month, clean_environment, report
 
-CHROMIUM = next((p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")) if p), None)
+CHROMIUM = next(
+    (p for p in (shutil.which("chromium"), shutil.which("chromium-browser"), shutil.which("google-chrome")) if p), None
+)
 SOFFICE = shutil.which("soffice")
 PDFTOTEXT = shutil.which("pdftotext")
-needs_chromium = pytest.mark.skipif(CHROMIUM is None or PDFTOTEXT is None, reason="needs Chromium and pdftotext (poppler-utils)")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None or PDFTOTEXT is None, reason="needs Chromium and pdftotext (poppler-utils)"
+)
 needs_soffice = pytest.mark.skipif(SOFFICE is None, reason="needs LibreOffice (soffice)")
 
 
@@ -43,12 +47,17 @@ def lo_profile(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def soffice(args: list[str], cwd: Path, profile: Path) -> None:
     subprocess.run(
         [str(SOFFICE), "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}", *args],
-        cwd=cwd, check=True, capture_output=True, timeout=240,
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
 
 
 def pdf_text(pdf: Path) -> str:
-    return subprocess.run([str(PDFTOTEXT), "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    return subprocess.run(
+        [str(PDFTOTEXT), "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def whole(ident: str, text: str) -> bool:
@@ -63,10 +72,23 @@ def test_html_printed_to_a4_keeps_every_measure_id_whole(month: Path, tmp_path: 
     profile = tempfile.mkdtemp(prefix="chromium-")
     try:
         subprocess.run(
-            [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={profile}",
-             "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
-            check=True, capture_output=True, timeout=120,
+            [
+                str(CHROMIUM),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={profile}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
     finally:
         shutil.rmtree(profile, ignore_errors=True)
@@ -85,7 +107,11 @@ def test_csv_opened_by_libreoffice_keeps_ids_and_slots_as_text(month: Path, tmp_
     report(month, "csv", tmp_path / "r.csv")
     # comma, double quote, UTF-8, from line 1, Chinese, quoted fields not forced to text,
     # special numbers (dates) detected: the way a spreadsheet guesses types, at its keenest
-    soffice(["--infilter=CSV:44,34,76,1,,2052,false,true", "--convert-to", "xlsx", "--outdir", "out", "r.csv"], tmp_path, lo_profile)
+    soffice(
+        ["--infilter=CSV:44,34,76,1,,2052,false,true", "--convert-to", "xlsx", "--outdir", "out", "r.csv"],
+        tmp_path,
+        lo_profile,
+    )
     sheet = openpyxl.load_workbook(tmp_path / "out" / "r.xlsx").active
     rows = list(sheet.iter_rows())
     col = {c.value: i for i, c in enumerate(rows[0])}
@@ -102,7 +128,9 @@ def test_csv_opened_by_libreoffice_keeps_ids_and_slots_as_text(month: Path, tmp_
 
 
 @needs_soffice
-def test_libreoffice_opens_xlsx_and_docx_and_keeps_the_embedded_report(month: Path, tmp_path: Path, lo_profile: Path) -> None:
+def test_libreoffice_opens_xlsx_and_docx_and_keeps_the_embedded_report(
+    month: Path, tmp_path: Path, lo_profile: Path
+) -> None:
     expected = report(month, "json", tmp_path / "r.json")
     report(month, "docx", tmp_path / "r.docx")
     report(month, "xlsx", tmp_path / "r.xlsx")

@@ -33,21 +33,79 @@ def test_files_as_written_are_read_fast_and_alike(found: list[Record]) -> None:
 
 
 ODD_VALUES = [
-    '""', '" "', '"a\\u0007"', '"\\ud800"', '"x\\ny"', '"1.1\\n"', '"a\\"b"', '"é\\u00e9"', "'lit'", "1", "12", "true",
-    "2021-01-05", "2021-01-05 10:00:00", "2021-01-05T10:00:00Z", "2021-01-05 10:00:00.5+08:00",
-    "2099-12-31 10:00:00+24:00", "1999-01-05 10:00:00+08:00", "2021-13-05 10:00:00+08:00", '"na"', '"withdrawn"',
-    '"' + "a" * 65 + '"', '"' + "f" * 64 + '"', '"' + "F" * 64 + '"', '"\u202e"', '"\x85"', '"x" # note', '"-"',
+    '""',
+    '" "',
+    '"a\\u0007"',
+    '"\\ud800"',
+    '"x\\ny"',
+    '"1.1\\n"',
+    '"a\\"b"',
+    '"é\\u00e9"',
+    "'lit'",
+    "1",
+    "12",
+    "true",
+    "2021-01-05",
+    "2021-01-05 10:00:00",
+    "2021-01-05T10:00:00Z",
+    "2021-01-05 10:00:00.5+08:00",
+    "2099-12-31 10:00:00+24:00",
+    "1999-01-05 10:00:00+08:00",
+    "2021-13-05 10:00:00+08:00",
+    '"na"',
+    '"withdrawn"',
+    '"' + "a" * 65 + '"',
+    '"' + "f" * 64 + '"',
+    '"' + "F" * 64 + '"',
+    '"\u202e"',
+    '"\x85"',
+    '"x" # note',
+    '"-"',
 ]
-ODD_LINES = ["[[record]]", "[[record.evidence]]", "[record]", "format = 1", "format = 2", "# comment", " ", "evidence = []"]
-KEYS = ["measure", "slot", "status", "by", "at", "note", "reason", "hash", "kind", "value", "sha256", "evidence", "extra"]
+ODD_LINES = [
+    "[[record]]",
+    "[[record.evidence]]",
+    "[record]",
+    "format = 1",
+    "format = 2",
+    "# comment",
+    " ",
+    "evidence = []",
+]
+KEYS = [
+    "measure",
+    "slot",
+    "status",
+    "by",
+    "at",
+    "note",
+    "reason",
+    "hash",
+    "kind",
+    "value",
+    "sha256",
+    "evidence",
+    "extra",
+]
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(records(), min_size=1, max_size=3),
-    st.lists(st.tuples(st.integers(0, 200), st.sampled_from(KEYS), st.sampled_from(ODD_VALUES), st.sampled_from(ODD_LINES), st.booleans()), max_size=3),
+    st.lists(
+        st.tuples(
+            st.integers(0, 200),
+            st.sampled_from(KEYS),
+            st.sampled_from(ODD_VALUES),
+            st.sampled_from(ODD_LINES),
+            st.booleans(),
+        ),
+        max_size=3,
+    ),
 )
-def test_a_changed_file_is_read_alike_or_left_to_the_checked_path(found: list[Record], edits: list[tuple[int, str, str, str, bool]]) -> None:
+def test_a_changed_file_is_read_alike_or_left_to_the_checked_path(
+    found: list[Record], edits: list[tuple[int, str, str, str, bool]]
+) -> None:
     lines = _file(found).split("\n")
     for at, key, value, odd, whole in edits:
         i = at % len(lines)

@@ -32,7 +32,9 @@ class Robot:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:  # noqa: N802 - the http.server API
                 body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
-                robot.requests.append({"path": self.path, "body": json.loads(body), "type": self.headers.get("Content-Type")})
+                robot.requests.append(
+                    {"path": self.path, "body": json.loads(body), "type": self.headers.get("Content-Type")}
+                )
                 if delay:
                     time.sleep(delay)
                 self.send_response(status)
@@ -77,15 +79,32 @@ def ws(tmp_path: Path) -> Path:
     write_mini_checklist(tmp_path)
     root = make_workspace(tmp_path / "ws", checklist=str(tmp_path / "mini.yaml"))
     # 9.1 answered for the 4th only: the 5th is overdue; its finding is due in a week (green)
-    assert invoke(["mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-01-04"], cwd=root, now=NOW).exit_code == 0
-    opened = ["finding", "open", "9.3", "--found", "宣传栏未更新", "--deadline", "2021-01-06", "--responsible", "赵六", "--by", "督查组"]
+    assert (
+        invoke(["mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-01-04"], cwd=root, now=NOW).exit_code
+        == 0
+    )
+    opened = [
+        "finding",
+        "open",
+        "9.3",
+        "--found",
+        "宣传栏未更新",
+        "--deadline",
+        "2021-01-06",
+        "--responsible",
+        "赵六",
+        "--by",
+        "督查组",
+    ]
     assert invoke(opened, cwd=root, now=NOW).exit_code == 0  # due today: yellow
     return root
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file of the workspace but the derived cache."""
-    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and ".fangkong" not in p.parts}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file() and ".fangkong" not in p.parts
+    }
 
 
 def configure(ws: Path, kind: str, url: str, secret: str = "", timeout: float = 5) -> None:
@@ -103,7 +122,9 @@ def test_dry_run_prints_the_duty_list_overdue_first_and_sends_nothing(ws: Path) 
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "【防控待办】西宁市总工会 2021-01-06"
-    assert lines.index("逾期未填 3 项：") < lines.index("今日应填 4 项：") < lines.index("整改问题临近或超过期限 1 个：")
+    assert (
+        lines.index("逾期未填 3 项：") < lines.index("今日应填 4 项：") < lines.index("整改问题临近或超过期限 1 个：")
+    )
     assert "- 9.1 每日值班（2021-01-05）" in lines and "- 9.1 每日值班（≤2021-01-06）" in lines
     (finding,) = [line for line in lines if line.startswith("- F-20210106-")]  # the green one is not listed
     assert "9.3 每周宣传" in finding and "2021-01-06 赵六（黄）" in finding

@@ -41,7 +41,9 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
     ws = make_workspace(root, unit_id=unit_id, unit_name=unit_name, extra=TAILORING)
     config = ws / "fangkong.toml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace('preparer = ""', 'preparer = "张三"').replace('phone = ""', 'phone = "0971-1234567"'),
+        config.read_text(encoding="utf-8")
+        .replace('preparer = ""', 'preparer = "张三"')
+        .replace('phone = ""', 'phone = "0971-1234567"'),
         encoding="utf-8",
     )
     day = date(2021, 1, 4)
@@ -51,7 +53,10 @@ def build_month(root: Path, unit_id: str = "xining", unit_name: str = "西宁市
             mark(ws, "2.10", "2.11", "--status", "done", day=day.isoformat())  # refused on days off
         day += timedelta(days=1)
     assert mark(ws, "1.1", "--status", "done", "--note", FORMULA_NOTE, day="2021-01-05") == 0
-    assert mark(ws, "4.19", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05") == 0
+    assert (
+        mark(ws, "4.19", "--status", "partial", "--note", MARKUP_NOTE, "--evidence", EVIDENCE_URL, day="2021-01-05")
+        == 0
+    )
     assert mark(ws, "1.3", "--status", "not_done", "--note", "+待上级通知", day="2021-01-05") == 0
     assert mark(ws, "2.19", "--status", "na", "--reason", "由上级工会统一储备配发", day="2021-01-05") == 0
     # 2.1 is due within the campaign's first 21 days (to 2021-01-24); recorded on the 25th: late
@@ -76,7 +81,9 @@ def clean_environment() -> Iterator[None]:
 
 
 def report(ws: Path, fmt: str, out: Path, *extra: str, now: str = NOW) -> bytes:
-    result = invoke(["report", "--month", "2021-01", "--date", "2021-01-31", "-f", fmt, "-o", str(out), *extra], cwd=ws, now=now)
+    result = invoke(
+        ["report", "--month", "2021-01", "--date", "2021-01-31", "-f", fmt, "-o", str(out), *extra], cwd=ws, now=now
+    )
     assert result.exit_code == 0, result.stderr
     return out.read_bytes()
 
@@ -207,12 +214,18 @@ def test_docx_headings_tables_and_east_asian_font(month: Path, tmp_path: Path) -
     summary = document.tables[0]
     total = [c.text for c in summary.rows[-1].cells]
     data = json.loads(report(month, "json", tmp_path / "r.json"))
-    assert total[0] == "合计" and total[1] == str(data["summary"]["slots_due"]) and total[8] == str(data["summary"]["overdue"])
+    assert (
+        total[0] == "合计"
+        and total[1] == str(data["summary"]["slots_due"])
+        and total[8] == str(data["summary"]["overdue"])
+    )
     qn = docx.oxml.ns.qn
     normal_fonts = document.styles["Normal"].element.rPr.find(qn("w:rFonts"))
     assert normal_fonts.get(qn("w:eastAsia")) == "仿宋"
     runs = [r for p in document.paragraphs for r in p.runs]
-    runs += [r for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs for r in p.runs]
+    runs += [
+        r for t in document.tables for row in t.rows for cell in row.cells for p in cell.paragraphs for r in p.runs
+    ]
     assert runs and all(r._element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) for r in runs)
     text = "\n".join(p.text for p in document.paragraphs)
     assert "填报人：张三" in text and "联系电话：0971-1234567" in text
@@ -270,7 +283,11 @@ def test_default_file_name_and_language(month: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "xining_2021-01.md").is_file()
     assert "xining_2021-01.md" in result.stderr
-    en = invoke(["--lang", "en", "report", "--week", "2021-W02", "--date", "2021-01-31", "-f", "md", "-o", "-"], cwd=month, now=NOW)
+    en = invoke(
+        ["--lang", "en", "report", "--week", "2021-W02", "--date", "2021-01-31", "-f", "md", "-o", "-"],
+        cwd=month,
+        now=NOW,
+    )
     assert en.exit_code == 0, en.stderr
     assert "## Summary" in en.stdout and "2021-W02 (2021-01-11 to 2021-01-17)" in en.stdout
     assert "持续加强值班值守，确保信息通信畅通" in en.stdout  # checklist text stays as written
@@ -281,26 +298,44 @@ def test_default_period_is_the_month_of_the_day(month: Path) -> None:
     assert result.exit_code == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["period"]["label"] == "2021-01" and data["as_of"] == "2021-01-20"
-    ranged = invoke(["report", "-f", "json", "-o", "-", "--from", "2021-01-04", "--to", "2021-01-10", "--date", "2021-01-31"], cwd=month, now=NOW)
-    assert json.loads(ranged.stdout)["period"] == {"from": "2021-01-04", "to": "2021-01-10", "label": "2021-01-04_2021-01-10"}
+    ranged = invoke(
+        ["report", "-f", "json", "-o", "-", "--from", "2021-01-04", "--to", "2021-01-10", "--date", "2021-01-31"],
+        cwd=month,
+        now=NOW,
+    )
+    assert json.loads(ranged.stdout)["period"] == {
+        "from": "2021-01-04",
+        "to": "2021-01-10",
+        "label": "2021-01-04_2021-01-10",
+    }
     assert json.loads(ranged.stdout)["summary"]["slots_due"] < data["summary"]["slots_due"] + 100
 
 
 def test_format_follows_output_suffix(month: Path, tmp_path: Path) -> None:
-    result = invoke(["report", "--month", "2021-01", "--date", "2021-01-31", "-o", str(tmp_path / "r.xlsx")], cwd=month, now=NOW)
+    result = invoke(
+        ["report", "--month", "2021-01", "--date", "2021-01-31", "-o", str(tmp_path / "r.xlsx")], cwd=month, now=NOW
+    )
     assert result.exit_code == 0, result.stderr
     assert zipfile.is_zipfile(tmp_path / "r.xlsx")
 
 
 def test_output_folder_gets_the_usual_name(month: Path, tmp_path: Path) -> None:
-    result = invoke(["report", "--month", "2021-01", "--date", "2021-01-31", "-f", "csv", "-o", str(tmp_path)], cwd=month, now=NOW)
+    result = invoke(
+        ["report", "--month", "2021-01", "--date", "2021-01-31", "-f", "csv", "-o", str(tmp_path)], cwd=month, now=NOW
+    )
     assert result.exit_code == 0, result.stderr
     assert (tmp_path / "xining_2021-01.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
 @pytest.mark.parametrize(
     "args",
-    [["--month", "2021-13"], ["--week", "2021-W60"], ["--month", "2021-01", "--week", "2021-W02"], ["--from", "2021-02-01", "--to", "2021-01-01"], ["-f", "pdf"]],
+    [
+        ["--month", "2021-13"],
+        ["--week", "2021-W60"],
+        ["--month", "2021-01", "--week", "2021-W02"],
+        ["--from", "2021-02-01", "--to", "2021-01-01"],
+        ["-f", "pdf"],
+    ],
 )
 def test_bad_options_are_usage_errors(month: Path, args: list[str]) -> None:
     result = invoke(["report", "-o", "-", *args], cwd=month, now=NOW)
@@ -343,12 +378,16 @@ def test_chart_bars_add_up_to_the_section_figures(month: Path) -> None:
     from fangkong_cli.report import Period, build_report
     from fangkong_cli.workspace import open_workspace
 
-    built = build_report(open_workspace(month), Period(date(2021, 1, 1), date(2021, 1, 31), "2021-01"), date(2021, 1, 31))
+    built = build_report(
+        open_workspace(month), Period(date(2021, 1, 1), date(2021, 1, 31), "2021-01"), date(2021, 1, 31)
+    )
     for section in built.sections:
         assert len(section.bars) == 31
         assert sum(b.due for b in section.bars) == section.figures.due
         assert sum(b.answered for b in section.bars) == section.figures.answered
-    weeks = build_report(open_workspace(month), Period(date(2021, 1, 1), date(2021, 3, 31), "2021-Q1"), date(2021, 1, 31))
+    weeks = build_report(
+        open_workspace(month), Period(date(2021, 1, 1), date(2021, 3, 31), "2021-Q1"), date(2021, 1, 31)
+    )
     assert [b.label for b in weeks.sections[0].bars][:2] == ["W53", "W01"]
 
 

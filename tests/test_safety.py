@@ -26,7 +26,11 @@ NOW = "2021-01-06T20:00:00+08:00"
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and ".fangkong" not in p.parts and p.name != LOCK_NAME}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".fangkong" not in p.parts and p.name != LOCK_NAME
+    }
 
 
 # --- the lock ------------------------------------------------------------------------------
@@ -53,7 +57,10 @@ def test_twenty_parallel_writers_lose_nothing(tmp_path: Path) -> None:
     def writer(day: int) -> int:
         return subprocess.run(
             [FANGKONG, "mark", "2.18", "4.16", "-s", "done", "--by", f"值班员{day}", "--date", f"2021-01-{day:02d}"],
-            cwd=ws, env=env, capture_output=True, timeout=120,
+            cwd=ws,
+            env=env,
+            capture_output=True,
+            timeout=120,
         ).returncode
 
     with ThreadPoolExecutor(max_workers=20) as pool:
@@ -61,24 +68,34 @@ def test_twenty_parallel_writers_lose_nothing(tmp_path: Path) -> None:
     assert codes == [0] * 20
     records = load_records(ws / "records")
     assert len(records) == 40
-    assert {(r.measure, r.slot) for r in records} == {(m, f"2021-01-{d:02d}") for m in ("2.18", "4.16") for d in range(1, 21)}
+    assert {(r.measure, r.slot) for r in records} == {
+        (m, f"2021-01-{d:02d}") for m in ("2.18", "4.16") for d in range(1, 21)
+    }
 
 
 def test_the_lock_dies_with_a_killed_process(workspace: Path) -> None:
     holder = subprocess.Popen(
-        [sys.executable, "-c", f"from filelock import FileLock; l = FileLock({str(workspace / LOCK_NAME)!r}); l.acquire(); print('held', flush=True); import time; time.sleep(60)"],
+        [
+            sys.executable,
+            "-c",
+            f"from filelock import FileLock; l = FileLock({str(workspace / LOCK_NAME)!r}); l.acquire(); print('held', flush=True); import time; time.sleep(60)",
+        ],
         stdout=subprocess.PIPE,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
-        locked = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "0.1"})
+        locked = invoke(
+            ["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "0.1"}
+        )
         assert locked.exit_code == 4
     finally:
         holder.kill()
         holder.wait()
         if holder.stdout is not None:
             holder.stdout.close()
-    after = invoke(["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "2"})
+    after = invoke(
+        ["mark", "2.18", "-s", "done", "--by", "甲"], cwd=workspace, now=NOW, env={"FANGKONG_LOCK_TIMEOUT": "2"}
+    )
     assert after.exit_code == 0, after.stderr
 
 
@@ -134,7 +151,10 @@ def test_permissions_of_a_replaced_file_are_kept(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_leaves_the_old_file(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    assert (
+        invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code
+        == 0
+    )
     before = snapshot(workspace)
     real_fsync = os.fsync
 
@@ -201,11 +221,15 @@ def test_records_from_a_newer_version_are_refused(workspace: Path) -> None:
     "edit, fragment, line",
     [
         (lambda t: t.replace('name = "西宁市总工会"', "name = 3"), "应为文本", 5),
-        (lambda t: t.replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Nowhere"\ncolour = "red"'), "未知的时区", 11),
+        (
+            lambda t: t.replace('timezone = "Asia/Shanghai"', 'timezone = "Asia/Nowhere"\ncolour = "red"'),
+            "未知的时区",
+            11,
+        ),
         (lambda t: t.replace("start = 2021-01-04", "start = 2021-01-04\nstart = 2021-01-05"), "TOML 格式错误", 10),
         (lambda t: t.replace('id = "xining"', 'id = "../../etc"'), "单位编号", 4),
         (lambda t: t + '\n[[tailoring]]\nmeasure = "9.99"\nreason = "x"\n', "9.99", 19),
-        (lambda t: t + "\n[[tailoring]]\nmeasure = \"2.18\"\n", "缺少必填项", 18),
+        (lambda t: t + '\n[[tailoring]]\nmeasure = "2.18"\n', "缺少必填项", 18),
     ],
 )
 def test_bad_configuration_names_file_and_line(workspace: Path, edit: object, fragment: str, line: int) -> None:
@@ -243,7 +267,9 @@ def test_output_to_a_device_or_symlink_is_never_replaced(tmp_path: Path) -> None
 # --- Windows: a file held open by another program ------------------------------------------
 
 
-def test_replace_is_retried_while_another_program_holds_the_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_replace_is_retried_while_another_program_holds_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from fangkong_cli import fsutil
 
     target = tmp_path / "report.xlsx"
@@ -288,18 +314,26 @@ def test_a_file_held_for_good_gives_a_clear_message(tmp_path: Path, monkeypatch:
 
 
 def test_the_cache_follows_every_change_to_the_records(workspace: Path) -> None:
-    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    assert (
+        invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code
+        == 0
+    )
     first = invoke(["history", "2.18", "--format", "json"], cwd=workspace)
     assert '"status": "done"' in first.stdout
     assert list((workspace / ".fangkong" / "cache").glob("records-*.bin"))
     month = written(workspace)
-    month.write_text(month.read_text(encoding="utf-8").replace('status = "done"', 'status = "partial"'), encoding="utf-8")
+    month.write_text(
+        month.read_text(encoding="utf-8").replace('status = "done"', 'status = "partial"'), encoding="utf-8"
+    )
     edited = invoke(["history", "2.18", "--format", "json"], cwd=workspace)
     assert '"status": "partial"' in edited.stdout  # a hand edit wins over the cache
 
 
 def test_a_damaged_cache_is_ignored(workspace: Path) -> None:
-    assert invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code == 0
+    assert (
+        invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=workspace, now=NOW).exit_code
+        == 0
+    )
     assert invoke(["status"], cwd=workspace, now=NOW).exit_code == 0
     for entry in (workspace / ".fangkong" / "cache").iterdir():
         entry.write_bytes(b"\x00garbage")
@@ -313,7 +347,12 @@ def test_a_damaged_cache_is_ignored(workspace: Path) -> None:
 
 def test_a_missing_extra_checklist_is_bad_configuration(workspace: Path) -> None:
     config = workspace / "fangkong.toml"
-    config.write_text(config.read_text(encoding="utf-8").replace('checklist = "qzbt-2021-4"', 'checklist = "qzbt-2021-4"\nextra = ["local.yaml"]'), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            'checklist = "qzbt-2021-4"', 'checklist = "qzbt-2021-4"\nextra = ["local.yaml"]'
+        ),
+        encoding="utf-8",
+    )
     result = invoke(["status"], cwd=workspace, now=NOW)
     assert result.exit_code == 3
     assert result.stderr.startswith(f"{config}:9: ") and "local.yaml" in result.stderr
@@ -330,7 +369,10 @@ def test_records_in_odd_places_are_reported_not_skipped(workspace: Path) -> None
 
 def test_records_of_a_renamed_measure_are_counted_out_loud(workspace: Path) -> None:
     month = workspace / "records" / "2021-01.toml"
-    month.write_text('format = 1\n\n[[record]]\nmeasure = "2.99"\nslot = "2021-01-05"\nstatus = "done"\nby = "甲"\nat = 2021-01-05T08:00:00+08:00\n', encoding="utf-8")
+    month.write_text(
+        'format = 1\n\n[[record]]\nmeasure = "2.99"\nslot = "2021-01-05"\nstatus = "done"\nby = "甲"\nat = 2021-01-05T08:00:00+08:00\n',
+        encoding="utf-8",
+    )
     result = invoke(["status"], cwd=workspace, now=NOW)
     assert result.exit_code == 0 and "1 条记录" in result.stderr
     history = invoke(["history"], cwd=workspace, now=NOW, env={"COLUMNS": "200"})

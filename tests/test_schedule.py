@@ -14,7 +14,9 @@ from fangkong_cli.workdays import calendar_covers, is_workday
 
 
 def measure(freq: str, **extra: object) -> Measure:
-    return MeasureModel.model_validate({"id": "1.1", "title": "t", "source": "s", "frequency": freq, "evidence": "e", **extra}).to_domain()
+    return MeasureModel.model_validate(
+        {"id": "1.1", "title": "t", "source": "s", "frequency": freq, "evidence": "e", **extra}
+    ).to_domain()
 
 
 def test_daily_has_one_slot_per_calendar_day() -> None:
@@ -27,7 +29,17 @@ def test_workday_follows_the_statutory_calendar_with_make_up_days() -> None:
     # days; 2021-02-11 to 2021-02-17 were holidays.
     slots = slots_between(measure("workday"), Campaign(date(2021, 2, 5)), date(2021, 2, 5), date(2021, 2, 22))
     keys = [s.key for s in slots]
-    assert keys == ["2021-02-05", "2021-02-07", "2021-02-08", "2021-02-09", "2021-02-10", "2021-02-18", "2021-02-19", "2021-02-20", "2021-02-22"]
+    assert keys == [
+        "2021-02-05",
+        "2021-02-07",
+        "2021-02-08",
+        "2021-02-09",
+        "2021-02-10",
+        "2021-02-18",
+        "2021-02-19",
+        "2021-02-20",
+        "2021-02-22",
+    ]
     assert slot_for_date(measure("workday"), Campaign(date(2021, 1, 1)), date(2021, 2, 13)) is None
 
 
@@ -49,7 +61,11 @@ def test_monthly_and_quarterly() -> None:
     assert [s.key for s in months] == ["2021-01", "2021-02", "2021-03"]
     assert months[1].end == date(2021, 2, 28)
     quarters = slots_between(measure("quarterly"), Campaign(date(2021, 2, 1)), date(2021, 2, 1), date(2021, 7, 1))
-    assert [(s.key, s.end) for s in quarters] == [("2021-Q1", date(2021, 3, 31)), ("2021-Q2", date(2021, 6, 30)), ("2021-Q3", date(2021, 9, 30))]
+    assert [(s.key, s.end) for s in quarters] == [
+        ("2021-Q1", date(2021, 3, 31)),
+        ("2021-Q2", date(2021, 6, 30)),
+        ("2021-Q3", date(2021, 9, 30)),
+    ]
 
 
 def test_window_only_inside_its_dates_and_the_campaign() -> None:

@@ -31,7 +31,9 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         "GIT_COMMITTER_EMAIL": "duty@example.org",
         "LANG": "C",
     }
-    return subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        ["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
+    )
 
 
 def ok(result: subprocess.CompletedProcess[str]) -> str:
@@ -101,7 +103,12 @@ def test_two_clones_share_without_conflict(clones: tuple[Path, Path, Path], how:
     seen = slot_states(b, "2021-01-05")
     assert seen == slot_states(c, "2021-01-05")
     day5 = "2021-01-05"
-    assert (seen["2.10", day5], seen["2.11", day5], seen["2.18", day5], seen["4.16", day5]) == ("done", "done", "done", "partial")
+    assert (seen["2.10", day5], seen["2.11", day5], seen["2.18", day5], seen["4.16", day5]) == (
+        "done",
+        "done",
+        "done",
+        "partial",
+    )
     assert (seen["2.18", "2021-01-04"], seen["2.10", "2021-01-04"]) == ("done", "overdue")
     answered = {key for key, state in seen.items() if state not in ("due", "overdue")}
     assert len(answered) == 5  # six records, two of them for one slot
@@ -114,7 +121,7 @@ def test_a_file_with_conflict_markers_is_named_with_the_fix(workspace: Path) -> 
     month = workspace / "records" / "2021-01.toml"
     text = (
         'format = 1\n\n<<<<<<< HEAD\n[[record]]\nmeasure = "2.18"\nslot = "2021-01-05"\nstatus = "done"\nby = "甲"\n'
-        "at = 2021-01-05T08:00:00+08:00\n=======\n[[record]]\nmeasure = \"2.10\"\n>>>>>>> origin/main\n"
+        'at = 2021-01-05T08:00:00+08:00\n=======\n[[record]]\nmeasure = "2.10"\n>>>>>>> origin/main\n'
     )
     month.write_text(text, encoding="utf-8")
     before = month.read_bytes()
@@ -165,7 +172,9 @@ def test_verify_finds_a_rewritten_old_month(recorded: Path, tamper: str) -> None
     assert invoke(["status"], cwd=recorded, now="2021-02-01T20:00:00+08:00").exit_code == 0  # still readable
     result = invoke(["verify"], cwd=recorded)
     assert result.exit_code == 3
-    line = [n for n, text in enumerate(january.read_text(encoding="utf-8").splitlines(), 1) if text == "[[record]]"][broken - 1]
+    line = [n for n, text in enumerate(january.read_text(encoding="utf-8").splitlines(), 1) if text == "[[record]]"][
+        broken - 1
+    ]
     assert result.stderr.startswith(f"{january}:{line}: "), result.stderr
     assert re.search(rf"第 {broken} 条记录的校验链断开", result.stderr)
 
@@ -202,10 +211,24 @@ def test_a_signed_report_verifies_and_a_changed_one_does_not(recorded: Path, tmp
 
     key, public = make_key(tmp_path, "xining")
     out = tmp_path / "xining_2021-01.json"
-    args = ["report", "--month", "2021-01", "--format", "json", "-o", str(out), "--sign", str(key), "--date", "2021-01-31"]
+    args = [
+        "report",
+        "--month",
+        "2021-01",
+        "--format",
+        "json",
+        "-o",
+        str(out),
+        "--sign",
+        str(key),
+        "--date",
+        "2021-01-31",
+    ]
     result = invoke(args, cwd=recorded, now="2021-02-01T09:00:00+08:00")
     assert result.exit_code == 0, result.stderr
-    assert (tmp_path / "xining_2021-01.json.sig").read_text(encoding="utf-8").startswith("-----BEGIN SSH SIGNATURE-----")
+    assert (
+        (tmp_path / "xining_2021-01.json.sig").read_text(encoding="utf-8").startswith("-----BEGIN SSH SIGNATURE-----")
+    )
     allowed = tmp_path / "allowed_signers"
     allowed.write_text(f'xining namespaces="fangkong-report" {public}\n', encoding="utf-8")
     assert signature_problem(out, "xining", allowed) is None
@@ -218,9 +241,17 @@ def test_a_signed_report_verifies_and_a_changed_one_does_not(recorded: Path, tmp
 
 @needs_ssh
 def test_signing_needs_a_file_and_a_key(recorded: Path, tmp_path: Path) -> None:
-    to_stdout = invoke(["report", "--format", "json", "-o", "-", "--sign", str(tmp_path / "k")], cwd=recorded, now="2021-02-01T09:00:00+08:00")
+    to_stdout = invoke(
+        ["report", "--format", "json", "-o", "-", "--sign", str(tmp_path / "k")],
+        cwd=recorded,
+        now="2021-02-01T09:00:00+08:00",
+    )
     assert to_stdout.exit_code == 2 and "标准输出" in to_stdout.stderr
-    no_key = invoke(["report", "--format", "json", "-o", str(tmp_path / "r.json"), "--sign", str(tmp_path / "nokey")], cwd=recorded, now="2021-02-01T09:00:00+08:00")
+    no_key = invoke(
+        ["report", "--format", "json", "-o", str(tmp_path / "r.json"), "--sign", str(tmp_path / "nokey")],
+        cwd=recorded,
+        now="2021-02-01T09:00:00+08:00",
+    )
     assert no_key.exit_code == 2 and "私钥" in no_key.stderr
     assert not (tmp_path / "r.json").exists()  # refused before anything was written
 
@@ -241,18 +272,27 @@ def test_aggregate_counts_only_reports_signed_by_their_unit(tmp_path: Path) -> N
         allowed.append(f'{unit} namespaces="fangkong-report" {public}')
         out = inbox / f"{unit}.json"
         sign = ["--sign", str(key)] if unit != "golmud" else []  # golmud sends it unsigned
-        result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", str(out), *sign], cwd=ws, now="2021-02-01T09:00:00+08:00")
+        result = invoke(
+            ["report", "--month", "2021-01", "-f", "json", "-o", str(out), *sign],
+            cwd=ws,
+            now="2021-02-01T09:00:00+08:00",
+        )
         assert result.exit_code == 0, result.stderr
     (inbox / "haidong.json").write_bytes((inbox / "haidong.json").read_bytes().replace(b'"done": 1', b'"done": 9', 1))
     signers = tmp_path / "allowed_signers"
     signers.write_text("\n".join(allowed) + "\n", encoding="utf-8")
-    result = invoke(["aggregate", str(inbox), "--month", "2021-01", "--allowed-signers", str(signers), "-f", "json", "-o", "-"], now="2021-02-02T09:00:00+08:00")
+    result = invoke(
+        ["aggregate", str(inbox), "--month", "2021-01", "--allowed-signers", str(signers), "-f", "json", "-o", "-"],
+        now="2021-02-02T09:00:00+08:00",
+    )
     assert result.exit_code == 0, result.stderr
     counted = {u["id"] for u in json.loads(result.stdout)["units"]}
     assert counted == {"xining"}
     assert "haidong.json" in result.stderr and "签名无效" in result.stderr
     assert "golmud.json" in result.stderr and "没有签名" in result.stderr
-    unsigned_ok = invoke(["aggregate", str(inbox), "--month", "2021-01", "-f", "json", "-o", "-"], now="2021-02-02T09:00:00+08:00")
+    unsigned_ok = invoke(
+        ["aggregate", str(inbox), "--month", "2021-01", "-f", "json", "-o", "-"], now="2021-02-02T09:00:00+08:00"
+    )
     assert {u["id"] for u in json.loads(unsigned_ok.stdout)["units"]} == {"xining", "haidong", "golmud"}
 
 
@@ -264,7 +304,9 @@ def test_a_report_names_what_it_was_computed_from(clones: tuple[Path, Path, Path
     head = ok(git(b, "rev-parse", "HEAD")).strip()
 
     def source() -> dict[str, object]:
-        result = invoke(["report", "--month", "2021-01", "-f", "json", "-o", "-", "--date", "2021-01-05"], cwd=b, now=NOW_B)
+        result = invoke(
+            ["report", "--month", "2021-01", "-f", "json", "-o", "-", "--date", "2021-01-05"], cwd=b, now=NOW_B
+        )
         assert result.exit_code == 0, result.stderr
         found = json.loads(result.stdout)["source"]
         assert isinstance(found, dict)

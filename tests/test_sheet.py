@@ -78,7 +78,12 @@ def test_export_lists_open_and_answered_slots_locked_with_a_drop_down(unit: Path
     ws = book.worksheets[0]
     assert [c.value for c in ws[1]] == ["编号", "措施", "时段", "状态", "理由", "备注", "填报人", "日期", "时段键"]
     first = ws[2]
-    assert first[0].value == "9.1" and first[2].value == "2021年1月4日" and first[3].value == "已完成" and first[6].value == "张三"
+    assert (
+        first[0].value == "9.1"
+        and first[2].value == "2021年1月4日"
+        and first[3].value == "已完成"
+        and first[6].value == "张三"
+    )
     assert ws.protection.sheet and first[0].protection.locked and not first[3].protection.locked
     assert ws.column_dimensions["I"].hidden
     validation = ws.data_validations.dataValidation[0]
@@ -132,8 +137,12 @@ def test_one_bad_row_records_nothing(unit: Path, tmp_path: Path, bad: dict[str, 
 def test_other_unit_period_and_files_are_refused(unit: Path, tmp_path: Path) -> None:
     path = export(unit, tmp_path / "台账.xlsx")
     fill(path, GOOD)
-    other = make_workspace(tmp_path / "other", unit_id="haidong", unit_name="海东市总工会",
-                           checklist=str(write_mini_checklist(tmp_path / "lists2")))
+    other = make_workspace(
+        tmp_path / "other",
+        unit_id="haidong",
+        unit_name="海东市总工会",
+        checklist=str(write_mini_checklist(tmp_path / "lists2")),
+    )
     code, err = import_(other, path, "--by", "李四")
     assert code == 3 and "西宁市总工会" in err and not records(other)
     code, err = import_(unit, path, "--by", "李四", "--month", "2021-02")
@@ -159,9 +168,20 @@ def test_a_sheet_saved_by_libreoffice_imports_the_same(unit: Path, tmp_path: Pat
     out = tmp_path / "lo"
     profile = tmp_path / "profile"
     subprocess.run(
-        ["soffice", "--headless", "--norestore", f"-env:UserInstallation={profile.as_uri()}",
-         "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            "soffice",
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     saved = out / "filled.xlsx"
     assert saved.read_bytes() != path.read_bytes()  # rewritten by LibreOffice

@@ -56,7 +56,9 @@ def test_undo_unknown_measure(mini: Path) -> None:
 
 
 def test_mark_refuses_withdrawn_as_a_status(mini: Path) -> None:
-    result = invoke(["mark", "9.1", "-s", "withdrawn", "--by", "李四", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04"))
+    result = invoke(
+        ["mark", "9.1", "-s", "withdrawn", "--by", "李四", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")
+    )
     assert result.exit_code == 2
 
 
@@ -76,6 +78,8 @@ def test_today_shows_one_day_across_the_workspace(mini: Path) -> None:
     mark(mini, "2021-01-05", "9.1", "-s", "done")
     result = invoke(["today", "--date", "2021-01-05"], cwd=mini, now=evening("2021-01-05"))
     assert result.exit_code == 0, result.stderr
-    rows = {line.split()[0]: line for line in result.stdout.splitlines()[2:] if line.strip() and not line.startswith("─")}
+    rows = {
+        line.split()[0]: line for line in result.stdout.splitlines()[2:] if line.strip() and not line.startswith("─")
+    }
     assert set(rows) == {"9.1", "9.2", "9.3", "9.4"}
     assert "已完成" in rows["9.1"] and "待办" in rows["9.2"] and "2021-W01" in rows["9.3"]

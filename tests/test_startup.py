@@ -31,7 +31,9 @@ HEAVY = ("pydantic", "openpyxl", "docx", "xlsxwriter", "yaml", "fangkong_cli.agg
 
 def loaded(ws: Path, *args: str) -> tuple[int, set[str]]:
     env = {"FANGKONG_NOW": "2021-01-06T20:00:00+08:00", "PATH": "/usr/bin:/bin", "PYDANTIC_DISABLE_PLUGINS": "__all__"}
-    done = subprocess.run([sys.executable, "-c", PROBE, *args], cwd=ws, env=env, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], cwd=ws, env=env, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     return data["code"], set(data["modules"])
@@ -40,7 +42,9 @@ def loaded(ws: Path, *args: str) -> tuple[int, set[str]]:
 @pytest.fixture
 def warm(tmp_path: Path) -> Path:
     ws = make_workspace(tmp_path / "ws", start="2021-01-04")
-    result = invoke(["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=ws, now="2021-01-06T20:00:00+08:00")
+    result = invoke(
+        ["mark", "2.18", "-s", "done", "--by", "甲", "--date", "2021-01-05"], cwd=ws, now="2021-01-06T20:00:00+08:00"
+    )
     assert result.exit_code == 0, result.stderr
     assert invoke(["status"], cwd=ws, now="2021-01-06T20:00:00+08:00").exit_code == 0  # the derived cache is filled
     return ws
@@ -63,7 +67,9 @@ def test_the_command_list_still_has_every_command(warm: Path) -> None:
         assert name in result.stdout
 
 
-@pytest.mark.parametrize("args", [("status", "--format", "json"), ("check", "--list"), ("check", "--list", "--format", "json")])
+@pytest.mark.parametrize(
+    "args", [("status", "--format", "json"), ("check", "--list"), ("check", "--list", "--format", "json")]
+)
 def test_output_that_is_not_a_terminal_loads_no_rich(warm: Path, args: tuple[str, ...]) -> None:
     code, modules = loaded(warm, *args)
     assert code == 0

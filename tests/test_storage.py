@@ -20,10 +20,23 @@ def test_a_record_from_a_clock_running_ahead_does_not_beat_a_later_correction(wo
     month = written(workspace)
     text = month.read_text(encoding="utf-8")
     # a second machine with its clock a month ahead wrote 未完成 for the same slot
-    month.write_text(text + text.split("\n", 1)[1].replace('status = "done"', 'status = "not_done"').replace("2021-01-05 20:00:00", "2021-02-05 20:00:00"), encoding="utf-8")
+    month.write_text(
+        text
+        + text.split("\n", 1)[1]
+        .replace('status = "done"', 'status = "not_done"')
+        .replace("2021-01-05 20:00:00", "2021-02-05 20:00:00"),
+        encoding="utf-8",
+    )
     mark(workspace, "2.18", "-s", "partial", "--date", "2021-01-05", now=NOW)  # the correction, today
-    result = invoke(["report", "--from", "2021-01-05", "--to", "2021-01-05", "-f", "json", "-o", "-"], cwd=workspace, now=NOW)
-    slots = {(m["id"], s["key"]): s["state"] for sec in json.loads(result.stdout)["sections"] for m in sec["measures"] for s in m["slots"]}
+    result = invoke(
+        ["report", "--from", "2021-01-05", "--to", "2021-01-05", "-f", "json", "-o", "-"], cwd=workspace, now=NOW
+    )
+    slots = {
+        (m["id"], s["key"]): s["state"]
+        for sec in json.loads(result.stdout)["sections"]
+        for m in sec["measures"]
+        for s in m["slots"]
+    }
     assert slots[("2.18", "2021-01-05")] == "partial"
     status = invoke(["status"], cwd=workspace, now=NOW)
     assert "1 条" in status.stderr and "2021-01-06" in status.stderr  # the record from the future is named
@@ -39,7 +52,9 @@ def test_a_killed_write_leaves_no_temporary_file_for_git(workspace: Path) -> Non
     assert ".*.tmp" in (workspace / ".gitignore").read_text(encoding="utf-8")
 
 
-def test_a_symlink_in_place_of_a_records_file_is_refused_by_reading_and_writing(workspace: Path, tmp_path: Path) -> None:
+def test_a_symlink_in_place_of_a_records_file_is_refused_by_reading_and_writing(
+    workspace: Path, tmp_path: Path
+) -> None:
     mark(workspace, "2.18", "-s", "done", "--date", "2021-01-05")
     month = written(workspace)
     elsewhere = tmp_path / "elsewhere.toml"

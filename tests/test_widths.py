@@ -30,7 +30,11 @@ COMMANDS = [
 def answered(workspace: Path) -> Path:
     for day in ("2021-01-04", "2021-01-05", "2021-01-06"):
         note = "夜间值守人员到岗，已逐一电话核实并登记在册"
-        result = invoke(["mark", "2.18", "2.2", "-s", "done", "--by", "值班员", "--date", day, "--note", note], cwd=workspace, now=NOW)
+        result = invoke(
+            ["mark", "2.18", "2.2", "-s", "done", "--by", "值班员", "--date", day, "--note", note],
+            cwd=workspace,
+            now=NOW,
+        )
         assert result.exit_code == 0, result.stderr
     return workspace
 

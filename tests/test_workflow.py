@@ -58,8 +58,15 @@ def test_a_scripted_week_matches_a_hand_count(mini: Path) -> None:
     overdue = {m["id"]: m["overdue_slots"] for m in data["measures"]}
     assert overdue["9.2"] == ["2021-01-06", "2021-01-08"]
     assert data["summary"] == {
-        "slots_due": 13, "answered": 9, "coverage": round(9 / 13, 4),
-        "done": 6, "partial": 1, "not_done": 1, "na": 1, "overdue": 2, "late": 1,
+        "slots_due": 13,
+        "answered": 9,
+        "coverage": round(9 / 13, 4),
+        "done": 6,
+        "partial": 1,
+        "not_done": 1,
+        "na": 1,
+        "overdue": 2,
+        "late": 1,
     }
 
 
@@ -149,7 +156,10 @@ def test_mark_errors_record_nothing(mini: Path) -> None:
 
 
 def test_mark_remembers_the_officer(mini: Path) -> None:
-    assert invoke(["mark", "9.1", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")).exit_code == 2
+    assert (
+        invoke(["mark", "9.1", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04")).exit_code
+        == 2
+    )
     assert mark(mini, "2021-01-04", "9.1", "-s", "done").exit_code == 0
     again = invoke(["mark", "9.2", "-s", "done", "--date", "2021-01-04"], cwd=mini, now=evening("2021-01-04"))
     assert again.exit_code == 0
@@ -163,7 +173,7 @@ def test_evidence_file_url_and_path_tricks(mini: Path) -> None:
     assert ok.exit_code == 0, ok.stderr
     text = written(mini).read_text(encoding="utf-8")
     assert 'value = "evidence/签到表.jpg"' in text
-    assert "sha256 = \"" in text and 'kind = "url"' in text
+    assert 'sha256 = "' in text and 'kind = "url"' in text
     (mini.parent / "secret.txt").write_text("x", encoding="utf-8")
     for trick in ("../secret.txt", str(mini.parent / "secret.txt"), "../../etc/passwd"):
         bad = mark(mini, "2021-01-05", "9.1", "-s", "done", "-e", trick)
@@ -199,7 +209,9 @@ def test_discovery_order(tmp_path: Path) -> None:
 
     assert unit(cwd=deep) == "unit-a"  # nearest fangkong.toml above
     assert unit(cwd=deep, env={"FANGKONG_HOME": str(b)}) == "unit-b"  # env beats the folder
-    result = invoke(["status", "--format", "json", "--date", "2021-01-04", "-w", str(a)], cwd=deep, env={"FANGKONG_HOME": str(b)})
+    result = invoke(
+        ["status", "--format", "json", "--date", "2021-01-04", "-w", str(a)], cwd=deep, env={"FANGKONG_HOME": str(b)}
+    )
     assert json.loads(result.stdout)["unit"]["id"] == "unit-a"  # --workspace beats both
     none = invoke(["status"], cwd=tmp_path)
     assert none.exit_code == 2 and "fangkong init" in none.stderr
@@ -216,7 +228,9 @@ def test_init_refuses_bad_input_and_existing_workspaces(tmp_path: Path) -> None:
         assert not (tmp_path / "n" / "fangkong.toml").exists()
     no_tty = invoke(["init", "--dir", str(tmp_path / "m")])
     assert no_tty.exit_code == 2 and "--unit-id" in no_tty.stderr
-    bad_tz = invoke(["init", "--dir", str(tmp_path / "t"), "--unit-id", "x", "--unit-name", "y", "--timezone", "Mars/Base"])
+    bad_tz = invoke(
+        ["init", "--dir", str(tmp_path / "t"), "--unit-id", "x", "--unit-name", "y", "--timezone", "Mars/Base"]
+    )
     assert bad_tz.exit_code == 2
 
 
@@ -272,7 +286,9 @@ def test_lang_can_follow_the_command(mini: Path) -> None:
 
 
 def test_report_output_paths_that_promise_something_else(mini: Path, tmp_path: Path) -> None:
-    missing = invoke(["report", "--month", "2021-01", "-o", str(tmp_path / "share") + "/"], cwd=mini, now=evening("2021-01-09"))
+    missing = invoke(
+        ["report", "--month", "2021-01", "-o", str(tmp_path / "share") + "/"], cwd=mini, now=evening("2021-01-09")
+    )
     assert missing.exit_code == 2 and not (tmp_path / "share").exists()
     pdf = invoke(["report", "--month", "2021-01", "-o", str(tmp_path / "r.pdf")], cwd=mini, now=evening("2021-01-09"))
     assert pdf.exit_code == 2 and "--format" in pdf.stderr and not (tmp_path / "r.pdf").exists()

@@ -30,8 +30,10 @@ def xlsx_dump(data: bytes) -> bytes:
     book = openpyxl.load_workbook(io.BytesIO(data))
     out = []
     for ws in book.worksheets:
-        out.append(f"== {ws.title} [{ws.sheet_state}] freeze={ws.freeze_panes} titles={ws.print_title_rows} "
-                   f"footer={ws.oddFooter.center.text!r} paper={ws.page_setup.paperSize} {ws.page_setup.orientation}")
+        out.append(
+            f"== {ws.title} [{ws.sheet_state}] freeze={ws.freeze_panes} titles={ws.print_title_rows} "
+            f"footer={ws.oddFooter.center.text!r} paper={ws.page_setup.paperSize} {ws.page_setup.orientation}"
+        )
         for row in ws.iter_rows():
             cells = [f"{c.value!r}{'%' if c.number_format == '0.0%' else ''}" for c in row if c.value is not None]
             if cells:
@@ -80,7 +82,9 @@ def check_golden(name: str, actual: bytes) -> None:
 def test_report_writer_whole_output(fmt: ReportFormat, lang: str) -> None:
     data = report_writer(fmt).write_report(hand_report(), lang)  # type: ignore[arg-type]
     assert data == report_writer(fmt).write_report(hand_report(), lang)  # type: ignore[arg-type]
-    check_golden(f"report.{lang}.{fmt.value}" + (".txt" if fmt.value in ("xlsx", "docx") else ""), comparable(fmt.value, data))
+    check_golden(
+        f"report.{lang}.{fmt.value}" + (".txt" if fmt.value in ("xlsx", "docx") else ""), comparable(fmt.value, data)
+    )
 
 
 @pytest.mark.parametrize("fmt", list(RollupFormat))
@@ -108,7 +112,9 @@ def test_heavy_writers_load_only_for_their_format() -> None:
 
 def _docx_parts(data: bytes) -> dict[str, str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return {n: archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".xml", ".rels"))}
+        return {
+            n: archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith((".xml", ".rels"))
+        }
 
 
 def test_docx_page_numbers_rows_and_page() -> None:
@@ -131,7 +137,7 @@ def test_docx_page_numbers_rows_and_page() -> None:
     margins = re.search(r"<w:pgMar ([^>]*)/>", document).group(1)  # type: ignore[union-attr]
     assert 'w:top="2098"' in margins and 'w:left="1587"' in margins and 'w:right="1474"' in margins
     assert "签报" not in document
-    assert "w:eastAsia=\"方正小标宋简体\"" in document and "w:eastAsia=\"楷体\"" in document
+    assert 'w:eastAsia="方正小标宋简体"' in document and 'w:eastAsia="楷体"' in document
 
 
 def test_docx_and_xlsx_name_fangkong_only() -> None:

@@ -141,7 +141,9 @@ def aggregate(paths: Sequence[Path], options: Options) -> Rollup:
     checklist = loaded.main_checklist()
     reports = [r for r in reports if r.checklist == checklist]
     rejected += loaded.other_checklists(checklist)
-    tree, grafts = graft(options.tree, [r.tree for r in loaded.rollups if r.tree is not None and r.checklist == checklist])
+    tree, grafts = graft(
+        options.tree, [r.tree for r in loaded.rollups if r.tree is not None and r.checklist == checklist]
+    )
     entries, duplicates = _newest_per_unit(reports)
     outside = 0
     if options.under is not None:
@@ -149,7 +151,9 @@ def aggregate(paths: Sequence[Path], options: Options) -> Rollup:
     days = options.timely_days
     if days is None:
         days = (tree.timely_for(checklist) if tree is not None else None) or DEFAULT_TIMELY_DAYS
-    rollup = _roll_up(checklist, tuple(periods), tree, entries, days, options.level, tuple(rejected), duplicates, grafts, outside)
+    rollup = _roll_up(
+        checklist, tuple(periods), tree, entries, days, options.level, tuple(rejected), duplicates, grafts, outside
+    )
     return replace(rollup, inputs=(*options.ignore, *found.files, *_workspace_files(found.workspaces)))
 
 
@@ -249,4 +253,3 @@ def _roll_up(
         grafts=grafts,
         outside=outside,
     )
-

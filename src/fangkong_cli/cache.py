@@ -24,6 +24,8 @@ def _stamp() -> tuple[int, str]:
     from . import __version__
 
     return FORMAT, __version__
+
+
 FOLDER = Path(".fangkong") / "cache"
 
 

@@ -135,7 +135,9 @@ def _toml_text(value: Any) -> str | None:
     return None
 
 
-def _meaning_problems(text: str, name: str, years: list[tuple[int, tuple[date, ...], tuple[date, ...]]]) -> Iterable[Problem]:
+def _meaning_problems(
+    text: str, name: str, years: list[tuple[int, tuple[date, ...], tuple[date, ...]]]
+) -> Iterable[Problem]:
     """Dates that cannot be right: outside their year, a weekend off, a weekday worked, twice."""
     first_line: dict[int, int | None] = {}
     for index, (year, holidays, workdays) in enumerate(years):

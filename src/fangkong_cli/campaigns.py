@@ -110,7 +110,9 @@ def plan_campaign(
         raise UsageProblem("bad_campaign_id", id=new_id)
     if new_id in {v.campaign_id for v in workspace.views()}:
         raise UsageProblem("campaign_exists", id=new_id)
-    probe = Workspace(workspace.root, workspace.config._replace(campaigns=(*workspace.config.campaigns, config._replace(id=new_id))))
+    probe = Workspace(
+        workspace.root, workspace.config._replace(campaigns=(*workspace.config.campaigns, config._replace(id=new_id)))
+    )
     notice = probe.views()[-1].checklist.notice  # a clear error now if the checklist is bad
     advice = advised_end(notice, start)
     if end is not None and end < start:

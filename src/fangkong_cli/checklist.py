@@ -199,7 +199,9 @@ def load_checklist(paths: Sequence[Path], cache_root: Path | None = None) -> Che
             sid = section.id
             if sid in seen_sections:
                 problems.append(
-                    Problem(name, line_of(("section", "id")), "duplicate_section", {"id": sid, "first": seen_sections[sid]})
+                    Problem(
+                        name, line_of(("section", "id")), "duplicate_section", {"id": sid, "first": seen_sections[sid]}
+                    )
                 )
             seen_sections.setdefault(sid, name)
             for i, m in enumerate(measures):

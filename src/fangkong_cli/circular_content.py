@@ -101,21 +101,40 @@ def _who(lang: Lang, rollup: Rollup, pick: str, none_key: str) -> list[Block]:
     if len(groups) == 1 and not groups[0][0]:
         return [Block("p", _names(rollup, groups[0][1]) + _stop(lang))]
     return [
-        Block("p", f"{_item(lang, i)}{name}{t(lang, 'circ.group_count', count=len(ids))}{_colon(lang)}{_names(rollup, ids)}{_stop(lang)}")
+        Block(
+            "p",
+            f"{_item(lang, i)}{name}{t(lang, 'circ.group_count', count=len(ids))}{_colon(lang)}{_names(rollup, ids)}{_stop(lang)}",
+        )
         for i, (name, ids) in enumerate(groups, start=1)
     ]
 
 
 def _node_table(lang: Lang, nodes: Sequence[NodeRollup]) -> Block:
-    keys = ("agg.col.node", "agg.col.expected", "agg.col.reported", "agg.col.on_time", "agg.col.rate",
-            "agg.col.on_time_rate", "rep.col.coverage", "rep.col.overdue")
+    keys = (
+        "agg.col.node",
+        "agg.col.expected",
+        "agg.col.reported",
+        "agg.col.on_time",
+        "agg.col.rate",
+        "agg.col.on_time_rate",
+        "rep.col.coverage",
+        "rep.col.overdue",
+    )
     rows = [tuple(t(lang, k) for k in keys)]
     for n in nodes:
         c = n.completeness
-        rows.append((
-            "\u3000" * (n.depth - 1) + n.name, str(c.expected), str(c.reported), str(c.on_time),
-            _rate(c.reporting_rate), _rate(c.on_time_rate), _rate(n.figures.coverage), str(n.figures.overdue),
-        ))
+        rows.append(
+            (
+                "\u3000" * (n.depth - 1) + n.name,
+                str(c.expected),
+                str(c.reported),
+                str(c.on_time),
+                _rate(c.reporting_rate),
+                _rate(c.on_time_rate),
+                _rate(n.figures.coverage),
+                str(n.figures.overdue),
+            )
+        )
     return Block("table", rows=tuple(rows))
 
 
@@ -127,49 +146,89 @@ def _measures(lang: Lang, rollup: Rollup, level: int) -> list[Block]:
     if not rollup.top:
         return [Block("p", t(lang, "agg.top_none"))]
     out = [Block("p", f"{i}. {_measure_line(lang, m)}") for i, m in enumerate(rollup.top, start=1)]
-    by_node = [n for n in rollup.nodes if 1 < n.depth <= level and n.top] if rollup.tree and not rollup.tree.flat else []
+    by_node = (
+        [n for n in rollup.nodes if 1 < n.depth <= level and n.top] if rollup.tree and not rollup.tree.flat else []
+    )
     if by_node:
         out.append(Block("p", t(lang, "circ.by_node")))
         out += [
-            Block("p", f"{_item(lang, i)}{n.name}{_colon(lang)}" + ("；" if lang == "zh" else "; ").join(_measure_line(lang, m) for m in n.top) + _stop(lang))
+            Block(
+                "p",
+                f"{_item(lang, i)}{n.name}{_colon(lang)}"
+                + ("；" if lang == "zh" else "; ").join(_measure_line(lang, m) for m in n.top)
+                + _stop(lang),
+            )
             for i, n in enumerate(by_node, start=1)
         ]
     return out
 
 
 def circular_blocks(rollup: Rollup, lang: Lang) -> list[Block]:
+    """The 通报 as blocks: heading, opening, the figures, by node, who is missing or late, the
+    measures most often overdue, what is asked, the signature."""
     level = rollup.level or DEFAULT_LEVEL
     tree = rollup.tree
-    issuer = (tree.issuer if tree is not None and tree.issuer else None) or rollup.issuer or t(lang, "circ.issuer_blank")
+    issuer = (
+        (tree.issuer if tree is not None and tree.issuer else None) or rollup.issuer or t(lang, "circ.issuer_blank")
+    )
     period = period_words(lang, rollup.period)
     notice = rollup.notice_title or rollup.checklist
     as_of = max((e.as_of for e in rollup.entries), default=rollup.period.last)
-    c, f = rollup.completeness, rollup.figures
     to = (tree.addressees if tree is not None and tree.addressees else None) or t(lang, "circ.to_default")
+    doc = ""
+    if rollup.doc_number:
+        doc = f"（{rollup.doc_number}）" if lang == "zh" else f"({rollup.doc_number})"
     blocks = [
         Block("issuer", issuer),
         Block("title", t(lang, "circ.title", period=period, notice=notice)),
         Block("to", to + ("：" if lang == "zh" else ":")),
-        Block("p", t(lang, "circ.opening", notice=notice, doc=(f"（{rollup.doc_number}）" if lang == "zh" else f"({rollup.doc_number})") if rollup.doc_number else "", period=period)),
+        Block("p", t(lang, "circ.opening", notice=notice, doc=doc, period=period)),
         Block("h1", t(lang, "circ.h.overall")),
+        *_overall(rollup, lang, as_of),
     ]
-    if c.known:
-        blocks.append(Block("p", t(lang, "circ.reporting", as_of=day_words(lang, as_of), expected=c.expected, reported=c.reported,
-                                   rate=_rate(c.reporting_rate), on_time=c.on_time, on_time_rate=_rate(c.on_time_rate),
-                                   missing=c.missing, late=c.late, days=rollup.timely_days)))
-    else:
-        blocks.append(Block("p", t(lang, "circ.reporting_unknown", as_of=day_words(lang, as_of), reported=c.reported, on_time=c.on_time, days=rollup.timely_days)))
-    blocks.append(Block("p", t(lang, "circ.work", due=f.due, answered=f.answered, coverage=_rate(f.coverage), done=f.done,
-                               partial=f.partial, not_done=f.not_done, overdue=f.overdue)))
     shown = [n for n in rollup.nodes if n.depth <= level]
     if shown:
         blocks += [Block("h1", t(lang, "circ.h.nodes")), _node_table(lang, shown)]
     blocks += [Block("h1", t(lang, "circ.h.missing")), *_who(lang, rollup, "missing", "agg.missing_none")]
-    blocks += [Block("h1", t(lang, "circ.h.late", days=rollup.timely_days)), *_who(lang, rollup, "late", "agg.late_none")]
+    blocks += [
+        Block("h1", t(lang, "circ.h.late", days=rollup.timely_days)),
+        *_who(lang, rollup, "late", "agg.late_none"),
+    ]
     blocks += [Block("h1", t(lang, "circ.h.measures")), *_measures(lang, rollup, level)]
     blocks += [Block("h1", t(lang, "circ.h.asks")), Block("p", t(lang, "circ.asks"))]
     blocks += [Block("signature", issuer), Block("date", day_words(lang, as_of))]
     return _numbered(blocks, lang)
+
+
+def _overall(rollup: Rollup, lang: Lang, as_of: date) -> list[Block]:
+    """Who reported (when the list of units is known) and how the work stands."""
+    c, f = rollup.completeness, rollup.figures
+    if c.known:
+        rates = {"rate": _rate(c.reporting_rate), "on_time_rate": _rate(c.on_time_rate)}
+        counts = {"expected": c.expected, "missing": c.missing, "late": c.late, **rates}
+        reporting = t(
+            lang,
+            "circ.reporting",
+            as_of=day_words(lang, as_of),
+            reported=c.reported,
+            on_time=c.on_time,
+            days=rollup.timely_days,
+            **counts,
+        )
+    else:
+        reporting = t(
+            lang,
+            "circ.reporting_unknown",
+            as_of=day_words(lang, as_of),
+            reported=c.reported,
+            on_time=c.on_time,
+            days=rollup.timely_days,
+        )
+    work = t(
+        lang, "circ.work", due=f.due, answered=f.answered, coverage=_rate(f.coverage),
+        done=f.done, partial=f.partial, not_done=f.not_done, overdue=f.overdue,
+    )  # fmt: skip
+    return [Block("p", reporting), Block("p", work)]
 
 
 def _numbered(blocks: list[Block], lang: Lang) -> list[Block]:

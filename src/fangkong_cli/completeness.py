@@ -161,9 +161,7 @@ def _top(tally: dict[str, list[int]], heads: dict[str, tuple[str, str]], limit: 
 
 def node_rollups(tree: Tree, found: Sequence[Standing]) -> list[NodeRollup]:
     """Every node of the tree with the completeness, figures and overdue measures of its subtree."""
-    nodes = {
-        uid: NodeRollup(uid, tree.units[uid].name, tree.units[uid].parent, tree.depth[uid]) for uid in tree.order
-    }
+    nodes = {uid: NodeRollup(uid, tree.units[uid].name, tree.units[uid].parent, tree.depth[uid]) for uid in tree.order}
     heads: dict[str, tuple[str, str]] = {}
     own: dict[str, dict[str, int]] = {}  # unit -> measure -> overdue slots (all its periods)
     flags: dict[str, set[str]] = {}
@@ -171,7 +169,9 @@ def node_rollups(tree: Tree, found: Sequence[Standing]) -> list[NodeRollup]:
         if s.unit not in nodes:
             continue
         chain = tree.ancestors(s.unit)
-        single = Completeness(int(s.expected), int(s.expected and s.state in ("on_time", "late")), int(s.state == "on_time"))
+        single = Completeness(
+            int(s.expected), int(s.expected and s.state in ("on_time", "late")), int(s.state == "on_time")
+        )
         for uid in chain:
             nodes[uid].completeness.merge(single)
             if s.report is not None:

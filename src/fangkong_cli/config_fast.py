@@ -43,7 +43,13 @@ def _table(value: Any, keys: frozenset[str] | set[str]) -> dict[str, Any]:
 
 def _line(value: Any, low: int, high: int) -> str:
     """A one-line text without control characters, `low` to `high` characters long."""
-    if type(value) is not str or not low <= len(value) <= high or CONTROL.search(value) or "\n" in value or "\t" in value:
+    if (
+        type(value) is not str
+        or not low <= len(value) <= high
+        or CONTROL.search(value)
+        or "\n" in value
+        or "\t" in value
+    ):
         raise _Unsure
     return value
 

@@ -68,7 +68,9 @@ def discover(paths: Iterable[Path], ignore: Iterable[Path] = ()) -> Found:
     return found
 
 
-def _walk(top: Path, found: Found, seen_files: set[tuple[int, int] | str], seen_dirs: set[tuple[int, int] | str]) -> None:
+def _walk(
+    top: Path, found: Found, seen_files: set[tuple[int, int] | str], seen_dirs: set[tuple[int, int] | str]
+) -> None:
     stack = [top]
     while stack:
         folder = stack.pop()

@@ -70,9 +70,7 @@ def offer_days(slot: Slot, campaign_start: date, frequency: Frequency, turn: int
     return Offer(days[turn % spread], days[max(0, len(days) - FINAL_DAYS)])
 
 
-def offered(
-    item: DutyItem, today: date, campaign_start: date, turn: int, skipped: date | None
-) -> str | None:
+def offered(item: DutyItem, today: date, campaign_start: date, turn: int, skipped: date | None) -> str | None:
     """Whether the daily walk offers `item` today (`skipped`: the day it was last skipped):
     "must" (today's, overdue, in its final days), "early" (a long slot's early offer) or None."""
     state, slot = item.slot.state, item.slot.slot

@@ -33,8 +33,7 @@ def report_part(report_json: bytes) -> bytes:
     """The custom XML part holding a JSON report as escaped text."""
     text = escape(report_json.decode("utf-8"))
     return (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<report xmlns="{NAMESPACE}">{text}</report>\n'
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<report xmlns="{NAMESPACE}">{text}</report>\n'
     ).encode()
 
 
@@ -78,7 +77,9 @@ def read_embedded_report(path: Path) -> bytes | None:
             members = archive.infolist()
             if len(members) > MAX_MEMBERS:
                 raise DataProblem("embedded.damaged", path=str(path), reason="too many members")
-            parts = sorted((m for m in members if _ITEM.match(m.filename)), key=lambda m: (m.filename != PART, m.filename))
+            parts = sorted(
+                (m for m in members if _ITEM.match(m.filename)), key=lambda m: (m.filename != PART, m.filename)
+            )
             total = 0
             for member in parts:
                 total += member.file_size

@@ -177,8 +177,16 @@ def evaluate(
         sec_figures = Figures()
         for measure in entry.measures:
             status = _evaluate_measure(
-                measure, entry.section, campaign, (latest, firsts), by_measure.get(measure.id, []),
-                as_of, tz, tailoring, first, last,
+                measure,
+                entry.section,
+                campaign,
+                (latest, firsts),
+                by_measure.get(measure.id, []),
+                as_of,
+                tz,
+                tailoring,
+                first,
+                last,
             )
             sec_figures.merge(status.figures)
             measures.append(status)
@@ -191,7 +199,9 @@ def evaluate(
     span_last = last if campaign.end is None else min(last, campaign.end)
     has_workday = any(m.frequency is Frequency.WORKDAY for m in checklist.measures)
     uncovered = tuple(
-        year for year in range(span_first.year, span_last.year + 1) if has_workday and not calendar_covers(year, campaign.calendar)
+        year
+        for year in range(span_first.year, span_last.year + 1)
+        if has_workday and not calendar_covers(year, campaign.calendar)
     )
     counted = {(ms.measure.id, s.slot.key) for sec in sections for ms in sec.measures for s in ms.slots}
     unmatched = _unmatched(checklist, campaign, records, counted)
@@ -230,22 +240,25 @@ def _evaluate_measure(
     latest, firsts = answers
     if measure.frequency is Frequency.AS_NEEDED:
         events = tuple(
-            r for r in own_records
+            r
+            for r in own_records
             if first.isoformat() <= r.slot <= last.isoformat()
-            and r.status is not Status.WITHDRAWN and latest[(r.measure, r.slot)].status is not Status.WITHDRAWN
+            and r.status is not Status.WITHDRAWN
+            and latest[(r.measure, r.slot)].status is not Status.WITHDRAWN
         )
         newest = max(events, key=lambda r: r.at) if events else None
         state = newest.status.value if newest is not None else Status.NA.value
-        return MeasureStatus(
-            measure, section, state, None if newest else "as_needed", (), None, None, figures, events
-        )
+        return MeasureStatus(measure, section, state, None if newest else "as_needed", (), None, None, figures, events)
     slots = slots_between(measure, campaign, first, last)
     own_tailoring = [t for t in tailoring if t.measure == measure.id]
     mid = measure.id
     found = [latest.get((mid, s.key)) for s in slots]
     states = tuple(
         _slot_state(
-            s, r, as_of, tz,
+            s,
+            r,
+            as_of,
+            tz,
             _tailoring_reason(own_tailoring, mid, s) if own_tailoring else None,
             firsts.get((mid, s.key)) if r is not None else None,
         )
@@ -303,4 +316,3 @@ def evaluate_workspace(
         last=last,
         section_id=section_id,
     )
-

@@ -97,7 +97,9 @@ def sha256_of(path: Path) -> str:
         while chunk := os.read(fd, _CHUNK):
             digest.update(chunk)
     except OSError as exc:
-        raise FileProblems([Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]) from None
+        raise FileProblems(
+            [Problem(str(path), None, "file_unreadable", {"reason": exc.strerror or str(exc)})]
+        ) from None
     finally:
         os.close(fd)
     return digest.hexdigest()

@@ -25,9 +25,16 @@ from .workspace import Workspace
 
 # The option of `finding` each field of an event comes from.
 _OPTION_OF = {
-    "found": "--found", "rectification": "--rectification", "responsible": "--responsible",
-    "reason": "--reason", "note": "--note", "by": "--by", "evidence": "--evidence",
-    "deadline": "--deadline", "measure": "ID", "slot": "--slot",
+    "found": "--found",
+    "rectification": "--rectification",
+    "responsible": "--responsible",
+    "reason": "--reason",
+    "note": "--note",
+    "by": "--by",
+    "evidence": "--evidence",
+    "deadline": "--deadline",
+    "measure": "ID",
+    "slot": "--slot",
 }
 
 
@@ -112,9 +119,18 @@ def replay(events: Iterable[FindingEvent]) -> list[Finding]:
                 continue
             f = dict(event.fields)
             found[event.finding] = Finding(
-                event.finding, f["measure"], f.get("slot", ""), f.get("found", ""), f.get("shortfall"),
-                event.by, event.at, f.get("responsible", event.by), f["deadline"],
-                rectification=f.get("rectification", ""), evidence=tuple(f.get("evidence", ())), history=(event,),
+                event.finding,
+                f["measure"],
+                f.get("slot", ""),
+                f.get("found", ""),
+                f.get("shortfall"),
+                event.by,
+                event.at,
+                f.get("responsible", event.by),
+                f["deadline"],
+                rectification=f.get("rectification", ""),
+                evidence=tuple(f.get("evidence", ())),
+                history=(event,),
             )
         elif event.finding in found:
             found[event.finding] = _apply(found[event.finding], event)
@@ -158,8 +174,18 @@ def _local(now: datetime, tz: tzinfo) -> datetime:
 
 
 def open_finding(
-    workspace: Workspace, writer: str, by: str, now: datetime, lock_timeout: float, *,
-    measure: str, slot: str, found: str, responsible: str, deadline: date, rectification: str = "",
+    workspace: Workspace,
+    writer: str,
+    by: str,
+    now: datetime,
+    lock_timeout: float,
+    *,
+    measure: str,
+    slot: str,
+    found: str,
+    responsible: str,
+    deadline: date,
+    rectification: str = "",
 ) -> Finding:
     """Open a finding by hand (from an inspection, 督查)."""
     known = workspace.checklist.measure(measure)
@@ -174,8 +200,14 @@ def open_finding(
         raise UsageProblem("finding_deadline_past", deadline=deadline.isoformat(), today=at.date().isoformat())
     with workspace_lock(workspace.root, lock_timeout):
         taken = {f.id for f in load_findings(workspace)}
-        fields = make_fields(measure=measure, slot=slot or None, found=found.strip(), responsible=responsible.strip() or by,
-                             deadline=deadline, rectification=rectification.strip() or None)
+        fields = make_fields(
+            measure=measure,
+            slot=slot or None,
+            found=found.strip(),
+            responsible=responsible.strip() or by,
+            deadline=deadline,
+            rectification=rectification.strip() or None,
+        )
         event = _checked(FindingEvent(new_finding_id(at, taken), "open", by, at, fields))
         append_events(workspace.root, writer, [event])
     return replay([event])[0]
@@ -211,8 +243,14 @@ def _check_change(finding: Finding, action: str, by: str, fields: dict[str, Any]
 
 
 def change_finding(
-    workspace: Workspace, writer: str, finding_id: str, action: str, by: str, now: datetime,
-    lock_timeout: float, **values: Any,
+    workspace: Workspace,
+    writer: str,
+    finding_id: str,
+    action: str,
+    by: str,
+    now: datetime,
+    lock_timeout: float,
+    **values: Any,
 ) -> Finding:
     """Append one change (update, submit, extend, reject, close) after checking it is allowed."""
     if action not in ALLOWED:
@@ -246,8 +284,12 @@ def shortfall_events(workspace: Workspace, records: Sequence[Record], rules: Lig
         fid = new_finding_id(at, taken)
         taken.add(fid)
         fields = make_fields(
-            measure=record.measure, slot=record.slot, shortfall=record.status.value, found=record.note or None,
-            responsible=record.by, deadline=add_workdays(at.date(), rules.deadline_workdays),
+            measure=record.measure,
+            slot=record.slot,
+            shortfall=record.status.value,
+            found=record.note or None,
+            responsible=record.by,
+            deadline=add_workdays(at.date(), rules.deadline_workdays),
         )
         events.append(FindingEvent(fid, "open", record.by, at, fields))
     return events
@@ -277,7 +319,8 @@ def ledger(workspace: Workspace, first: date, last: date, as_of: date) -> tuple[
     """The 整改台账 of a period: findings opened by its end and not struck off before it began,
     as they stood on `as_of`."""
     kept = [
-        f for f in load_findings(workspace, as_of)
+        f
+        for f in load_findings(workspace, as_of)
         if f.opened_at.astimezone(workspace.tz).date() <= last
         and (f.closed_at is None or f.closed_at.astimezone(workspace.tz).date() >= first)
     ]

@@ -122,7 +122,8 @@ def read_events_file(path: Path) -> list[FindingEvent]:
 
 def _to_row(e: FindingEvent) -> tuple[Any, ...]:
     fields = tuple(
-        (k, tuple(tuple(x) for x in v) if k == "evidence" else v.isoformat() if k == "deadline" else v) for k, v in e.fields
+        (k, tuple(tuple(x) for x in v) if k == "evidence" else v.isoformat() if k == "deadline" else v)
+        for k, v in e.fields
     )
     return (e.finding, e.action, e.by, e.at.isoformat(), fields)
 
@@ -130,7 +131,8 @@ def _to_row(e: FindingEvent) -> tuple[Any, ...]:
 def _from_row(row: tuple[Any, ...]) -> FindingEvent:
     finding, action, by, at, fields = row
     values = tuple(
-        (k, tuple(Evidence(*x) for x in v) if k == "evidence" else date.fromisoformat(v) if k == "deadline" else v) for k, v in fields
+        (k, tuple(Evidence(*x) for x in v) if k == "evidence" else date.fromisoformat(v) if k == "deadline" else v)
+        for k, v in fields
     )
     return FindingEvent(finding, action, by, datetime.fromisoformat(at), values)
 

@@ -10,8 +10,14 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "help.arguments": ("参数：", "Arguments:"),
     "help.options": ("选项：", "Options:"),
     "help.commands": ("命令：", "Commands:"),
-    "help.completion": ("输出命令行补全脚本（bash、zsh、fish、powershell）", "Print the shell completion script (bash, zsh, fish, powershell)"),
-    "help.completion.shell": ("哪种命令行：bash、zsh、fish 或 powershell", "Which shell: bash, zsh, fish or powershell"),
+    "help.completion": (
+        "输出命令行补全脚本（bash、zsh、fish、powershell）",
+        "Print the shell completion script (bash, zsh, fish, powershell)",
+    ),
+    "help.completion.shell": (
+        "哪种命令行：bash、zsh、fish 或 powershell",
+        "Which shell: bash, zsh, fish or powershell",
+    ),
     "metavar.date": ("日期", "DATE"),
     "metavar.month": ("月份", "MONTH"),
     "metavar.week": ("周", "WEEK"),

@@ -3,27 +3,69 @@
 from __future__ import annotations
 
 REPORT_MESSAGES: dict[str, tuple[str, str]] = {
-    "rep.unknown_suffix": ("不知道 .{suffix} 是哪种格式；请用 --format 指定（{formats}）", "no format is called .{suffix}; choose one with --format ({formats})"),
+    "rep.unknown_suffix": (
+        "不知道 .{suffix} 是哪种格式；请用 --format 指定（{formats}）",
+        "no format is called .{suffix}; choose one with --format ({formats})",
+    ),
     # --- help texts -----------------------------------------------------------------------
-    "help.report": ("生成报送省总工会办公室的工作情况报告（md、html、csv、json、xlsx、docx）", "Write the report for the provincial office (md, html, csv, json, xlsx, docx)"),
-    "help.report.format": ("报告格式（默认取 -o 文件的扩展名，否则 md）", "Report format (default: the -o file's extension, else md)"),
-    "help.report.output": ("输出文件（默认当前文件夹中的“单位_报告期.格式”；- 表示标准输出）", "Output file (default: UNIT_PERIOD.FORMAT here; - for standard output)"),
-    "help.report.stamp": ("在报告中写入生成时间（默认不写，便于比对）", "Add the generation time (off by default, so reports compare byte for byte)"),
+    "help.report": (
+        "生成报送省总工会办公室的工作情况报告（md、html、csv、json、xlsx、docx）",
+        "Write the report for the provincial office (md, html, csv, json, xlsx, docx)",
+    ),
+    "help.report.format": (
+        "报告格式（默认取 -o 文件的扩展名，否则 md）",
+        "Report format (default: the -o file's extension, else md)",
+    ),
+    "help.report.output": (
+        "输出文件（默认当前文件夹中的“单位_报告期.格式”；- 表示标准输出）",
+        "Output file (default: UNIT_PERIOD.FORMAT here; - for standard output)",
+    ),
+    "help.report.stamp": (
+        "在报告中写入生成时间（默认不写，便于比对）",
+        "Add the generation time (off by default, so reports compare byte for byte)",
+    ),
     "help.month": ("报告期：某月，如 2021-01（默认本月）", "Period: a month, e.g. 2021-01 (default: this month)"),
     "help.week": ("报告期：ISO 周，如 2021-W05", "Period: an ISO week, e.g. 2021-W05"),
     "help.period_from": ("报告期开始日期", "Period start day"),
     "help.period_to": ("报告期结束日期", "Period end day"),
-    "help.aggregate": ("汇总各单位的 JSON 报告或工作区：单位×章节、未报送单位、逾期最多的措施", "Roll up units' JSON reports or workspaces: units × sections, who has not reported, the measures most often overdue"),
-    "help.aggregate.paths": ("JSON 报告文件、工作区或包含它们的文件夹（递归查找）", "JSON report files, workspaces, or folders holding them (searched recursively)"),
-    "help.aggregate.expect": ("应报单位名单：每行一个单位编号（# 开头为注释），或含 id 列的 CSV", "Units expected to report: one unit id a line (# comments), or a CSV with an id column"),
-    "help.aggregate.format": ("输出格式（默认取 -o 文件的扩展名，否则 table，输出到终端）", "Output format (default: the -o file's extension, else table, on the terminal)"),
-    "help.aggregate.month": ("报告期：某月，如 2021-01（默认取各报告共同的报告期）", "Period: a month, e.g. 2021-01 (default: the period the reports share)"),
-    "help.aggregate.output": ("输出文件（- 表示标准输出；table 格式总是输出到标准输出）", "Output file (- for standard output; table always goes to standard output)"),
-    "help.aggregate.date": ("读取工作区时按哪一天统计（默认今天）", "For workspaces: act as of this day (default today)"),
+    "help.aggregate": (
+        "汇总各单位的 JSON 报告或工作区：单位×章节、未报送单位、逾期最多的措施",
+        "Roll up units' JSON reports or workspaces: units × sections, who has not reported, the measures most often overdue",
+    ),
+    "help.aggregate.paths": (
+        "JSON 报告文件、工作区或包含它们的文件夹（递归查找）",
+        "JSON report files, workspaces, or folders holding them (searched recursively)",
+    ),
+    "help.aggregate.expect": (
+        "应报单位名单：每行一个单位编号（# 开头为注释），或含 id 列的 CSV",
+        "Units expected to report: one unit id a line (# comments), or a CSV with an id column",
+    ),
+    "help.aggregate.format": (
+        "输出格式（默认取 -o 文件的扩展名，否则 table，输出到终端）",
+        "Output format (default: the -o file's extension, else table, on the terminal)",
+    ),
+    "help.aggregate.month": (
+        "报告期：某月，如 2021-01（默认取各报告共同的报告期）",
+        "Period: a month, e.g. 2021-01 (default: the period the reports share)",
+    ),
+    "help.aggregate.output": (
+        "输出文件（- 表示标准输出；table 格式总是输出到标准输出）",
+        "Output file (- for standard output; table always goes to standard output)",
+    ),
+    "help.aggregate.date": (
+        "读取工作区时按哪一天统计（默认今天）",
+        "For workspaces: act as of this day (default today)",
+    ),
     # --- report command -------------------------------------------------------------------
     "rep.written": ("已写入 {path}", "written: {path}"),
-    "rep.binary_tty": ("{format} 是二进制格式，不能直接输出到终端；请用 -o 指定文件", "{format} is a binary format and cannot go to a terminal; give a file with -o"),
-    "rep.future": ("注意：报告期 {label} 在 {as_of} 之后才开始，报告中没有应填时段", "note: the period {label} starts after {as_of}; the report has no slots"),
+    "rep.binary_tty": (
+        "{format} 是二进制格式，不能直接输出到终端；请用 -o 指定文件",
+        "{format} is a binary format and cannot go to a terminal; give a file with -o",
+    ),
+    "rep.future": (
+        "注意：报告期 {label} 在 {as_of} 之后才开始，报告中没有应填时段",
+        "note: the period {label} starts after {as_of}; the report has no slots",
+    ),
     # --- report content -------------------------------------------------------------------
     "rep.title": ("贯彻落实《{title}》工作情况报告", "Implementation report: {title}"),
     "rep.title_plain": ("工作情况报告（{checklist}）", "Implementation report ({checklist})"),
@@ -39,7 +81,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "覆盖率＝已填时段 ÷ 应填时段；结果按已填时段统计；逾期＝时段已过仍未填报。三项分别列出，不合并为一个分数；未填报不计为完成。",
         "Coverage = slots answered ÷ slots due; results count the answered slots; overdue = the slot has passed unanswered. The three are kept apart, never blended into one score; unanswered never counts as done.",
     ),
-    "rep.section_line": ("覆盖率 {coverage}（已填 {answered}/应填 {due}）；逾期时段 {overdue} 个；迟报 {late} 条", "Coverage {coverage} ({answered} of {due} answered); {overdue} slots overdue; {late} late"),
+    "rep.section_line": (
+        "覆盖率 {coverage}（已填 {answered}/应填 {due}）；逾期时段 {overdue} 个；迟报 {late} 条",
+        "Coverage {coverage} ({answered} of {due} answered); {overdue} slots overdue; {late} late",
+    ),
     "rep.sections": ("分章节情况", "By section"),
     "rep.measures": ("各项措施", "Measures"),
     "rep.overdue_slots": ("逾期未填时段", "Overdue slots"),
@@ -51,8 +96,14 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "rep.na.tailored": ("单位配置", "unit configuration"),
     "rep.na.record": ("填报", "record"),
     "rep.na.slots": ("{count} 个时段：{slots}", "{count} slot(s): {slots}"),
-    "rep.docx.lead": ("根据《{title}》{doc}要求，现将{unit}{period}落实情况报告如下（统计截至{as_of}）。", "As required by {title}{doc}, this report sets out how {unit} carried it out in {period} (as of {as_of})."),
-    "rep.docx.lead_plain": ("现将{unit}{period}落实检查清单“{checklist}”的情况报告如下（统计截至{as_of}）。", "This report sets out how {unit} carried out the checklist {checklist} in {period} (as of {as_of})."),
+    "rep.docx.lead": (
+        "根据《{title}》{doc}要求，现将{unit}{period}落实情况报告如下（统计截至{as_of}）。",
+        "As required by {title}{doc}, this report sets out how {unit} carried it out in {period} (as of {as_of}).",
+    ),
+    "rep.docx.lead_plain": (
+        "现将{unit}{period}落实检查清单“{checklist}”的情况报告如下（统计截至{as_of}）。",
+        "This report sets out how {unit} carried out the checklist {checklist} in {period} (as of {as_of}).",
+    ),
     "rep.signoff": ("填报与审核", "Prepared and reviewed"),
     "rep.sign.preparer": ("填报人", "Prepared by"),
     "rep.sign.phone": ("联系电话", "Telephone"),
@@ -63,7 +114,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "rep.nothing_due": ("本期无应填", "nothing due in the period"),
     "rep.run": ("{span}（{count} 个）", "{span} ({count})"),
     "rep.total": ("合计", "Total"),
-    "rep.calendar": ("注：法定节假日日历没有 {years} 年的数据，这些年的工作日按周一至周五计算。", "Note: the statutory calendar has no data for {years}; working days there are Monday to Friday."),
+    "rep.calendar": (
+        "注：法定节假日日历没有 {years} 年的数据，这些年的工作日按周一至周五计算。",
+        "Note: the statutory calendar has no data for {years}; working days there are Monday to Friday.",
+    ),
     "rep.sheet.summary": ("汇总", "Summary"),
     "rep.sheet.na": ("不适用事项", "Not applicable"),
     "rep.xlsx_footer": ("&C第 &P 页，共 &N 页", "&CPage &P of &N"),
@@ -97,15 +151,36 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "rep.yes": ("是", "yes"),
     # --- the JSON report embedded in xlsx and docx -----------------------------------------
     "embedded.unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
-    "embedded.damaged": ("{path} 已损坏，读不出其中的报告数据（{reason}）", "{path} is damaged; its report data cannot be read ({reason})"),
-    "embedded.too_large": ("{path} 太大（上限 {limit} MB），未读取", "{path} is too large (limit {limit} MB); not read"),
+    "embedded.damaged": (
+        "{path} 已损坏，读不出其中的报告数据（{reason}）",
+        "{path} is damaged; its report data cannot be read ({reason})",
+    ),
+    "embedded.too_large": (
+        "{path} 太大（上限 {limit} MB），未读取",
+        "{path} is too large (limit {limit} MB); not read",
+    ),
     # --- the 台账 (sheet export / import) --------------------------------------------------
-    "help.sheet": ("台账：导出为 Excel 表格，在 Excel/WPS 中填写后导入", "The ledger: export it as a spreadsheet, fill it in Excel or WPS, import it back"),
-    "help.sheet.export": ("导出报告期内每个应填或已填时段一行的台账（xlsx）", "Write the period's open and answered slots as a spreadsheet (xlsx), one row each"),
-    "help.sheet.import": ("导入填写好的台账：每个填写的行按 mark 的规则记录", "Record every filled row of a ledger spreadsheet, checked like mark"),
-    "help.sheet.output": ("输出文件（默认当前文件夹中的“台账_单位_报告期.xlsx”）", "Output file (default: Ledger_UNIT_PERIOD.xlsx here)"),
+    "help.sheet": (
+        "台账：导出为 Excel 表格，在 Excel/WPS 中填写后导入",
+        "The ledger: export it as a spreadsheet, fill it in Excel or WPS, import it back",
+    ),
+    "help.sheet.export": (
+        "导出报告期内每个应填或已填时段一行的台账（xlsx）",
+        "Write the period's open and answered slots as a spreadsheet (xlsx), one row each",
+    ),
+    "help.sheet.import": (
+        "导入填写好的台账：每个填写的行按 mark 的规则记录",
+        "Record every filled row of a ledger spreadsheet, checked like mark",
+    ),
+    "help.sheet.output": (
+        "输出文件（默认当前文件夹中的“台账_单位_报告期.xlsx”）",
+        "Output file (default: Ledger_UNIT_PERIOD.xlsx here)",
+    ),
     "help.sheet.file": ("填写好的台账文件（xlsx）", "The filled ledger (xlsx)"),
-    "help.sheet.by": ("台账中“填报人”为空的行按此人记录（默认上次的填报人）", "Who recorded the rows whose By cell is empty (default: the last officer)"),
+    "help.sheet.by": (
+        "台账中“填报人”为空的行按此人记录（默认上次的填报人）",
+        "Who recorded the rows whose By cell is empty (default: the last officer)",
+    ),
     "sheet.name": ("台账", "Ledger"),
     "sheet.title": ("{unit} {period} 台账", "{unit} ledger, {period}"),
     "sheet.col.id": ("编号", "ID"),
@@ -119,26 +194,74 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.col.slot_key": ("时段键", "Slot key"),
     "sheet.pick_title": ("请从列表中选择", "Pick from the list"),
     "sheet.pick": ("状态只能是：{choices}", "The status must be one of: {choices}"),
-    "sheet.exported": ("台账共 {count} 行（{period}）；填写“状态”等列后用 fangkong sheet import 导入", "{count} row(s) ({period}); fill in the status and import with fangkong sheet import"),
-    "sheet.imported": ("已从 {path} 记录 {count} 条；{unchanged} 行与已有记录相同，{empty} 行未填写", "recorded {count} from {path}; {unchanged} row(s) already so, {empty} row(s) not filled in"),
+    "sheet.exported": (
+        "台账共 {count} 行（{period}）；填写“状态”等列后用 fangkong sheet import 导入",
+        "{count} row(s) ({period}); fill in the status and import with fangkong sheet import",
+    ),
+    "sheet.imported": (
+        "已从 {path} 记录 {count} 条；{unchanged} 行与已有记录相同，{empty} 行未填写",
+        "recorded {count} from {path}; {unchanged} row(s) already so, {empty} row(s) not filled in",
+    ),
     "sheet.recorded_row": ("  {id} {title}：{slot} → {status}", "  {id} {title}: {slot} -> {status}"),
     "sheet.unreadable": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
-    "sheet.not_xlsx": ("{path} 不是 xlsx 表格文件（请在 Excel/WPS 中另存为 .xlsx）", "{path} is not an xlsx workbook (save it as .xlsx in Excel or WPS)"),
+    "sheet.not_xlsx": (
+        "{path} 不是 xlsx 表格文件（请在 Excel/WPS 中另存为 .xlsx）",
+        "{path} is not an xlsx workbook (save it as .xlsx in Excel or WPS)",
+    ),
     "sheet.too_large": ("{path} 太大（上限 {limit} MB），未读取", "{path} is too large (limit {limit} MB); not read"),
     "sheet.too_many_rows": ("{path} 的行数太多（上限 {limit} 行）", "{path} has too many rows (limit {limit})"),
-    "sheet.not_ours": ("{path} 不是用 fangkong sheet export 导出的台账", "{path} is not a ledger written by fangkong sheet export"),
-    "sheet.newer": ("{path} 的台账格式版本为 {found}，本程序只认识 {known}；请升级 fangkong", "{path} is ledger version {found}, newer than {known}; upgrade fangkong"),
-    "sheet.other_unit": ("{path} 是 {found} 的台账，不是本单位 {expected} 的；未记录任何内容", "{path} is the ledger of {found}, not of {expected}; nothing was recorded"),
-    "sheet.other_workspace": ("{path} 的报告期或清单与本工作区不符（或表中隐藏信息被改动）；未记录任何内容", "{path} does not match this workspace's checklist, campaign or period (or its hidden data was changed); nothing was recorded"),
-    "sheet.other_period": ("{path} 是报告期 {found} 的台账，不是 {expected} 的；未记录任何内容", "{path} is the ledger of {found}, not {expected}; nothing was recorded"),
-    "sheet.columns_changed": ("表头与导出时不同（列被增删或移动）；请重新导出台账", "the heading row is not the one exported (columns added, removed or moved); export the ledger again"),
-    "sheet.bad_status": ("状态“{value}”无效，应为 已完成、部分完成、未完成 或 不适用", "status '{value}' is not one of done, partial, not done, n/a"),
-    "sheet.bad_date": ("日期“{value}”无法识别，请写成 2021-01-18 或 2021年1月18日", "date '{value}' is not a date such as 2021-01-18"),
-    "sheet.by_required": ("没有填报人：请填写“填报人”列，或用 --by 指定", "no officer: fill in the By column, or give --by"),
-    "sheet.outside_period": ("时段 {slot} 不在台账的报告期 {period} 内", "slot {slot} is outside the ledger's period {period}"),
-    "sheet.no_slot": ("时段“{slot}”不是措施 {id} 在活动期内的时段", "'{slot}' is no slot of measure {id} within the campaign"),
-    "sheet.na_needs_reason": ("状态为“不适用”时必须在“理由”列写明理由", "status n/a needs a reason in the Reason column"),
-    "sheet.rejected": ("台账有 {count} 行有问题，整个文件都没有记录；改正后重新导入", "{count} row(s) have problems; nothing from the file was recorded; correct them and import again"),
+    "sheet.not_ours": (
+        "{path} 不是用 fangkong sheet export 导出的台账",
+        "{path} is not a ledger written by fangkong sheet export",
+    ),
+    "sheet.newer": (
+        "{path} 的台账格式版本为 {found}，本程序只认识 {known}；请升级 fangkong",
+        "{path} is ledger version {found}, newer than {known}; upgrade fangkong",
+    ),
+    "sheet.other_unit": (
+        "{path} 是 {found} 的台账，不是本单位 {expected} 的；未记录任何内容",
+        "{path} is the ledger of {found}, not of {expected}; nothing was recorded",
+    ),
+    "sheet.other_workspace": (
+        "{path} 的报告期或清单与本工作区不符（或表中隐藏信息被改动）；未记录任何内容",
+        "{path} does not match this workspace's checklist, campaign or period (or its hidden data was changed); nothing was recorded",
+    ),
+    "sheet.other_period": (
+        "{path} 是报告期 {found} 的台账，不是 {expected} 的；未记录任何内容",
+        "{path} is the ledger of {found}, not {expected}; nothing was recorded",
+    ),
+    "sheet.columns_changed": (
+        "表头与导出时不同（列被增删或移动）；请重新导出台账",
+        "the heading row is not the one exported (columns added, removed or moved); export the ledger again",
+    ),
+    "sheet.bad_status": (
+        "状态“{value}”无效，应为 已完成、部分完成、未完成 或 不适用",
+        "status '{value}' is not one of done, partial, not done, n/a",
+    ),
+    "sheet.bad_date": (
+        "日期“{value}”无法识别，请写成 2021-01-18 或 2021年1月18日",
+        "date '{value}' is not a date such as 2021-01-18",
+    ),
+    "sheet.by_required": (
+        "没有填报人：请填写“填报人”列，或用 --by 指定",
+        "no officer: fill in the By column, or give --by",
+    ),
+    "sheet.outside_period": (
+        "时段 {slot} 不在台账的报告期 {period} 内",
+        "slot {slot} is outside the ledger's period {period}",
+    ),
+    "sheet.no_slot": (
+        "时段“{slot}”不是措施 {id} 在活动期内的时段",
+        "'{slot}' is no slot of measure {id} within the campaign",
+    ),
+    "sheet.na_needs_reason": (
+        "状态为“不适用”时必须在“理由”列写明理由",
+        "status n/a needs a reason in the Reason column",
+    ),
+    "sheet.rejected": (
+        "台账有 {count} 行有问题，整个文件都没有记录；改正后重新导入",
+        "{count} row(s) have problems; nothing from the file was recorded; correct them and import again",
+    ),
     "sheet.duplicate_row": ("与第 {first} 行是同一时段", "the same slot as row {first}"),
     # --- aggregate ------------------------------------------------------------------------
     "agg.title": ("《{title}》工作情况汇总", "Roll-up: {title}"),
@@ -155,7 +278,10 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "agg.sections_legend": ("章节", "Sections"),
     "agg.missing": ("未报送单位", "Units that have not reported"),
     "agg.missing_none": ("应报单位均已报送。", "Every expected unit has reported."),
-    "agg.no_expect": ("未提供应报单位名单（可用 --expect 指定），无法判断哪些单位未报送。", "No list of expected units (--expect), so who has not reported is unknown."),
+    "agg.no_expect": (
+        "未提供应报单位名单（可用 --expect 指定），无法判断哪些单位未报送。",
+        "No list of expected units (--expect), so who has not reported is unknown.",
+    ),
     "agg.unexpected": ("不在应报名单中的单位：{units}", "Units not on the expected list: {units}"),
     "agg.top": ("逾期最多的措施（前 {count} 项）", "Measures most often overdue (top {count})"),
     "agg.top_none": ("没有逾期的措施。", "No measure is overdue."),
@@ -167,23 +293,56 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "agg.expected_part": ("（应报 {expected} 个，未报 {missing} 个）", " ({expected} expected, {missing} missing)"),
     "agg.rejected": ("{file}：{reason}；未计入汇总", "{file}: {reason}; left out of the roll-up"),
     "agg.why.json": ("不是有效的 JSON（{detail}）", "not valid JSON ({detail})"),
-    "agg.why.not_report": ("不是 fangkong 报告（应由 fangkong report --format json 生成）", "not a fangkong report (write one with fangkong report --format json)"),
-    "agg.why.newer": ("报告格式版本 {found} 比本程序认识的 {known} 新；请升级 fangkong", "report schema version {found} is newer than {known}; upgrade fangkong"),
+    "agg.why.not_report": (
+        "不是 fangkong 报告（应由 fangkong report --format json 生成）",
+        "not a fangkong report (write one with fangkong report --format json)",
+    ),
+    "agg.why.newer": (
+        "报告格式版本 {found} 比本程序认识的 {known} 新；请升级 fangkong",
+        "report schema version {found} is newer than {known}; upgrade fangkong",
+    ),
     "agg.why.invalid": ("报告内容有误（{where}：{detail}）", "the report is damaged ({where}: {detail})"),
-    "agg.why.control": ("报告内容有误（{where} 含有控制字符或换行）", "the report is damaged ({where} holds control characters or line breaks)"),
+    "agg.why.control": (
+        "报告内容有误（{where} 含有控制字符或换行）",
+        "the report is damaged ({where} holds control characters or line breaks)",
+    ),
     "agg.why.too_large": ("文件太大（上限 {limit} MB）", "file too large (limit {limit} MB)"),
-    "agg.why.not_file": ("不是普通文件（可能是管道或设备），未读取", "not a regular file (a pipe or a device?); not read"),
+    "agg.why.not_file": (
+        "不是普通文件（可能是管道或设备），未读取",
+        "not a regular file (a pipe or a device?); not read",
+    ),
     "agg.why.unreadable": ("无法读取：{reason}", "cannot be read: {reason}"),
     "agg.why.period": ("报告期为 {found}，与汇总的报告期 {expected} 不同", "its period is {found}, not {expected}"),
-    "agg.why.checklist": ("清单为 {found}，与其他报告的清单 {expected} 不同", "its checklist is {found}, not {expected} like the others"),
+    "agg.why.checklist": (
+        "清单为 {found}，与其他报告的清单 {expected} 不同",
+        "its checklist is {found}, not {expected} like the others",
+    ),
     "agg.why.workspace": ("工作区无法读取（原因见下）", "the workspace cannot be read (see below)"),
-    "agg.duplicate": ("单位 {unit} 有 {count} 份报告：采用 {kept}（截至 {as_of}），忽略 {dropped}", "unit {unit} has {count} reports: using {kept} (as of {as_of}), ignoring {dropped}"),
-    "agg.none_found": ("在给出的路径中没有找到任何 JSON 报告或工作区", "no JSON report or workspace was found in the paths given"),
+    "agg.duplicate": (
+        "单位 {unit} 有 {count} 份报告：采用 {kept}（截至 {as_of}），忽略 {dropped}",
+        "unit {unit} has {count} reports: using {kept} (as of {as_of}), ignoring {dropped}",
+    ),
+    "agg.none_found": (
+        "在给出的路径中没有找到任何 JSON 报告或工作区",
+        "no JSON report or workspace was found in the paths given",
+    ),
     "agg.expect_empty": ("应报单位名单 {path} 中没有任何单位编号", "the expected-units file {path} lists no unit"),
-    "agg.nothing": ("没有找到可汇总的有效报告（跳过了 {count} 项输入，原因见上）", "no valid report found to roll up ({count} input(s) skipped, see above)"),
-    "agg.periods_differ": ("各报告的报告期不一致：{periods}；请用 --month、--week 或 --from/--to 指定要汇总的报告期", "the reports cover different periods: {periods}; choose one with --month, --week or --from/--to"),
-    "agg.table_to_file": ("table 格式只输出到终端；写入文件请用 --format md、csv、json、xlsx 或 html", "the table format goes to the terminal only; for a file use --format md, csv, json, xlsx or html"),
+    "agg.nothing": (
+        "没有找到可汇总的有效报告（跳过了 {count} 项输入，原因见上）",
+        "no valid report found to roll up ({count} input(s) skipped, see above)",
+    ),
+    "agg.periods_differ": (
+        "各报告的报告期不一致：{periods}；请用 --month、--week 或 --from/--to 指定要汇总的报告期",
+        "the reports cover different periods: {periods}; choose one with --month, --week or --from/--to",
+    ),
+    "agg.table_to_file": (
+        "table 格式只输出到终端；写入文件请用 --format md、csv、json、xlsx 或 html",
+        "the table format goes to the terminal only; for a file use --format md, csv, json, xlsx or html",
+    ),
     "agg.path_missing": ("找不到 {path}", "no such file or folder: {path}"),
-    "agg.expect_unreadable": ("无法读取应报单位名单 {path}：{reason}", "cannot read the list of expected units {path}: {reason}"),
+    "agg.expect_unreadable": (
+        "无法读取应报单位名单 {path}：{reason}",
+        "cannot read the list of expected units {path}: {reason}",
+    ),
     "agg.expect_no_id": ("{path} 是 CSV 文件，但没有 id 列", "{path} is a CSV file without an id column"),
 }

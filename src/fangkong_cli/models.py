@@ -128,7 +128,9 @@ class Notice(NamedTuple):
             values["reporting"] = Reporting(**values["reporting"])
         if values.get("period") is not None:
             p = values["period"]
-            values["period"] = NoticePeriod(date.fromisoformat(p["start"]), date.fromisoformat(p["end"]), p.get("name", ""))
+            values["period"] = NoticePeriod(
+                date.fromisoformat(p["start"]), date.fromisoformat(p["end"]), p.get("name", "")
+            )
         return cls(**values)
 
 

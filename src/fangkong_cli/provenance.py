@@ -52,7 +52,9 @@ def git_commit(root: Path) -> str | None:
     if git is None or not any((folder / ".git").exists() for folder in (root, *root.resolve().parents)):
         return None
     try:
-        done = subprocess.run([git, "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10, check=False)
+        done = subprocess.run(
+            [git, "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=10, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     commit = done.stdout.strip()

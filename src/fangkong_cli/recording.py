@@ -22,10 +22,17 @@ if TYPE_CHECKING:
     from .findings_store import FindingEvent
 
 STATUS_WORDS = {
-    "done": Status.DONE, "已完成": Status.DONE, "完成": Status.DONE,
-    "partial": Status.PARTIAL, "部分完成": Status.PARTIAL,
-    "not_done": Status.NOT_DONE, "not-done": Status.NOT_DONE, "未完成": Status.NOT_DONE,
-    "na": Status.NA, "n/a": Status.NA, "不适用": Status.NA,
+    "done": Status.DONE,
+    "已完成": Status.DONE,
+    "完成": Status.DONE,
+    "partial": Status.PARTIAL,
+    "部分完成": Status.PARTIAL,
+    "not_done": Status.NOT_DONE,
+    "not-done": Status.NOT_DONE,
+    "未完成": Status.NOT_DONE,
+    "na": Status.NA,
+    "n/a": Status.NA,
+    "不适用": Status.NA,
 }
 
 
@@ -125,9 +132,7 @@ class Answer(NamedTuple):
     slot_key: str | None = None  # answer this slot (check) instead of the one holding `day`
 
 
-def build_record(
-    workspace: Workspace, answer: Answer, by: str, now: datetime, cwd: Path
-) -> tuple[Record, Slot]:
+def build_record(workspace: Workspace, answer: Answer, by: str, now: datetime, cwd: Path) -> tuple[Record, Slot]:
     """Check an answer against the checklist and campaign and turn it into a record."""
     checklist = workspace.checklist
     measure = checklist.measure(answer.measure_id)
@@ -247,7 +252,11 @@ def history(
         slot = slot_of_record(checklist, workspace.campaign, record)
         if not _touches(slot, record, first, last):
             continue
-        late = slot is not None and record.status is not Status.WITHDRAWN and is_late(record, slot, workspace.tz, answered_at[key])
+        late = (
+            slot is not None
+            and record.status is not Status.WITHDRAWN
+            and is_late(record, slot, workspace.tz, answered_at[key])
+        )
         entries.append(
             HistoryEntry(
                 record,

@@ -146,16 +146,30 @@ _Row = tuple[str, str, str, str, str, str, str, tuple[tuple[str, str, str | None
 
 def _to_row(r: Record) -> _Row:
     return (
-        r.measure, r.slot, r.status.value, r.by, r.at.isoformat(), r.note, r.reason,
-        tuple((e.kind, e.value, e.sha256) for e in r.evidence), r.hash,
+        r.measure,
+        r.slot,
+        r.status.value,
+        r.by,
+        r.at.isoformat(),
+        r.note,
+        r.reason,
+        tuple((e.kind, e.value, e.sha256) for e in r.evidence),
+        r.hash,
     )
 
 
 def _from_row(row: _Row) -> Record:
     measure, slot, status, by, at, note, reason, evidence, digest = row
     return Record(
-        measure, slot, Status(status), by, datetime.fromisoformat(at), note, reason,
-        tuple(Evidence(k, v, h) for k, v, h in evidence), digest,
+        measure,
+        slot,
+        Status(status),
+        by,
+        datetime.fromisoformat(at),
+        note,
+        reason,
+        tuple(Evidence(k, v, h) for k, v, h in evidence),
+        digest,
     )
 
 
@@ -271,7 +285,12 @@ def append_records(
     _clean_temporary(folder)
     atomic_write(target.path, new_bytes)
     # the next `status` need not parse this file again: it holds exactly old + chained
-    cache.write(cache_root, cache.entry_name("records", target.path), cache.content_key(new_bytes), [_to_row(r) for r in [*old, *chained]])
+    cache.write(
+        cache_root,
+        cache.entry_name("records", target.path),
+        cache.content_key(new_bytes),
+        [_to_row(r) for r in [*old, *chained]],
+    )
     return target.path
 
 

@@ -116,7 +116,11 @@ def _pattern(value: Any, pattern: re.Pattern[str], high: int) -> str:
 
 
 def _evidence(table: Any) -> Evidence:
-    if type(table) is not dict or not table.keys() <= _EVIDENCE_KEYS or table.get("kind") not in ("note", "url", "file"):
+    if (
+        type(table) is not dict
+        or not table.keys() <= _EVIDENCE_KEYS
+        or table.get("kind") not in ("note", "url", "file")
+    ):
         raise _Unsure
     sha = table.get("sha256")
     if sha is not None:

@@ -60,7 +60,11 @@ def load_robot(path: Path) -> Robot:
         *(["kind"] if kind not in KINDS else []),
         *(["webhook"] if not isinstance(webhook, str) or not webhook.startswith(("https://", "http://")) else []),
         *(["secret"] if not isinstance(secret, str) else []),
-        *(["timeout"] if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= 120 else []),
+        *(
+            ["timeout"]
+            if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not 0 < timeout <= 120
+            else []
+        ),
     ]
     if bad:
         raise FileProblems([Problem(str(path), _line(text or "", name), "robot_bad", {"what": name}) for name in bad])
@@ -86,17 +90,30 @@ def duty_lines(workspace: Workspace, today: date, lang: Lang) -> tuple[list[str]
     heads: list[str] = []
     if overdue:
         lines.append(DutyLine(t(lang, "remind.overdue", count=len(overdue))))
-        lines += [DutyLine(f"- {i.measure.measure.id} {i.measure.measure.title}（{i.slot.slot.key}）", Light.RED) for i in overdue]
+        lines += [
+            DutyLine(f"- {i.measure.measure.id} {i.measure.measure.title}（{i.slot.slot.key}）", Light.RED)
+            for i in overdue
+        ]
     if due:
         lines.append(DutyLine(t(lang, "remind.due", count=len(due))))
-        lines += [DutyLine(f"- {i.measure.measure.id} {i.measure.measure.title}（≤{i.slot.slot.end.isoformat()}）", Light.YELLOW) for i in due]
+        lines += [
+            DutyLine(
+                f"- {i.measure.measure.id} {i.measure.measure.title}（≤{i.slot.slot.end.isoformat()}）", Light.YELLOW
+            )
+            for i in due
+        ]
     urgent = _urgent_findings(workspace, today)
     if urgent:
         lines.append(DutyLine(t(lang, "remind.findings", count=len(urgent))))
         for x in urgent:
             f = x.finding
             label = t(lang, f"light.{x.light.value}") if x.light else ""
-            lines.append(DutyLine(f"- {f.id} {f.measure} {x.title} {t(lang, 'ledger.col.deadline')} {f.deadline.isoformat()} {f.responsible}（{label}）", x.light))
+            lines.append(
+                DutyLine(
+                    f"- {f.id} {f.measure} {x.title} {t(lang, 'ledger.col.deadline')} {f.deadline.isoformat()} {f.responsible}（{label}）",
+                    x.light,
+                )
+            )
     heads.append(t(lang, "remind.title", unit=workspace.config.unit.name, date=today.isoformat()))
     if not lines:
         heads.append(t(lang, "remind.nothing"))
@@ -107,7 +124,9 @@ def _urgent_findings(workspace: Workspace, today: date) -> list[FindingLine]:
     """Open findings whose light is red or yellow, the most urgent first."""
     found = lines_for(workspace, [f for f in load_findings(workspace, today) if f.is_open], today)
     urgent = [x for x in found if x.light in (Light.RED, Light.YELLOW)]
-    return sorted(urgent, key=lambda x: (LIGHT_ORDER.index(x.light) if x.light else 9, x.finding.deadline, x.finding.id))
+    return sorted(
+        urgent, key=lambda x: (LIGHT_ORDER.index(x.light) if x.light else 9, x.finding.deadline, x.finding.id)
+    )
 
 
 def plain_text(heads: list[str], lines: list[DutyLine]) -> str:
@@ -188,7 +207,9 @@ def send(robot: Robot, message: dict[str, Any], now_ms: int) -> None:
         raise RemindFailed("remind_reply", reply=raw[:200].decode("utf-8", "replace")) from exc
     if not isinstance(reply, dict) or reply.get("errcode") != 0:
         got = reply if not isinstance(reply, dict) else reply.get("errmsg", reply.get("errcode"))
-        raise RemindFailed("remind_refused", errcode=reply.get("errcode") if isinstance(reply, dict) else "", reply=str(got)[:200])
+        raise RemindFailed(
+            "remind_refused", errcode=reply.get("errcode") if isinstance(reply, dict) else "", reply=str(got)[:200]
+        )
 
 
 class RemindFailed(DataProblem):

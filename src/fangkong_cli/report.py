@@ -151,9 +151,7 @@ class Report:
         return tuple(m for s in self.sections for m in s.measures)
 
 
-def build_report(
-    workspace: Workspace, period: Period, as_of: date, generated_at: datetime | None = None
-) -> Report:
+def build_report(workspace: Workspace, period: Period, as_of: date, generated_at: datetime | None = None) -> Report:
     """Evaluate the workspace over the period as of a day and gather what the report shows."""
     evaluation = evaluate_workspace(workspace, as_of, period.first, period.last)
     report = report_from_evaluation(workspace, evaluation, period, generated_at)
@@ -190,20 +188,43 @@ def _slot_line(state: SlotState) -> SlotLine:
     record = state.record
     if record is None:
         return SlotLine(
-            state.slot.key, state.slot.start, state.slot.end, state.state,
-            reason=state.tailored or "", tailored=state.tailored is not None,
+            state.slot.key,
+            state.slot.start,
+            state.slot.end,
+            state.state,
+            reason=state.tailored or "",
+            tailored=state.tailored is not None,
         )
     return SlotLine(
-        state.slot.key, state.slot.start, state.slot.end, state.state, state.late,
-        record.by, record.at, record.note, record.reason, False, record.evidence, state.corrected,
+        state.slot.key,
+        state.slot.start,
+        state.slot.end,
+        state.state,
+        state.late,
+        record.by,
+        record.at,
+        record.note,
+        record.reason,
+        False,
+        record.evidence,
+        state.corrected,
     )
 
 
 def _event_line(record: Record) -> SlotLine:
     day = date.fromisoformat(record.slot) if len(record.slot) == 10 else record.at.date()
     return SlotLine(
-        record.slot, day, day, record.status.value, False,
-        record.by, record.at, record.note, record.reason, False, record.evidence,
+        record.slot,
+        day,
+        day,
+        record.status.value,
+        False,
+        record.by,
+        record.at,
+        record.note,
+        record.reason,
+        False,
+        record.evidence,
     )
 
 

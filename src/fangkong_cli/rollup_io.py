@@ -111,7 +111,11 @@ def parse_rollup(raw: bytes, source: str) -> RollupInput | Rejected:
     if doc.tree is not None:
         units = {u.id: TreeUnit(u.id, u.name, u.parent, u.joined, u.left, u.reports) for u in doc.tree.units}
         parents = {uid: u.parent for uid, u in units.items()}
-        if len(units) != len(doc.tree.units) or any(p is not None and p not in units for p in parents.values()) or find_cycle(parents):
+        if (
+            len(units) != len(doc.tree.units)
+            or any(p is not None and p not in units for p in parents.values())
+            or find_cycle(parents)
+        ):
             return Rejected(source, "invalid", {"where": "tree", "detail": "duplicate, unknown or circular parent"})
         tree = Tree(units, source, flat=doc.tree.flat)
     heads = {h.id: SectionHead(h.id, h.number, h.title) for h in doc.sections}
@@ -149,7 +153,9 @@ def _entry(e: _EntryDoc, doc: _RollupDoc, heads: dict[str, SectionHead], source:
         figures=summary,
         sections=tuple((head, e.sections[sid].figures()) for sid, head in heads.items() if sid in e.sections),
         measures=tuple(
-            MeasureOverdue(doc.measures[mid].section, mid, doc.measures[mid].title, n) for mid, n in e.overdue.items() if n
+            MeasureOverdue(doc.measures[mid].section, mid, doc.measures[mid].title, n)
+            for mid, n in e.overdue.items()
+            if n
         ),
         issuer=notice.issuer if notice else None,
         submitted_at=e.submitted_at,

@@ -31,7 +31,9 @@ def completeness_dict(c: Any) -> dict[str, Any]:
 
 
 def _top(top: Any) -> list[dict[str, Any]]:
-    return [{"section": m.section, "id": m.id, "title": m.title, "units": m.units, "overdue_slots": m.slots} for m in top]
+    return [
+        {"section": m.section, "id": m.id, "title": m.title, "units": m.units, "overdue_slots": m.slots} for m in top
+    ]
 
 
 def _entry_dict(s: Any) -> dict[str, Any]:
@@ -60,10 +62,16 @@ def _tree_dict(tree: Tree | None) -> dict[str, Any] | None:
     units = []
     for uid in tree.order:
         u = tree.units[uid]
-        units.append({
-            "id": u.id, "name": u.name, "parent": u.parent, "reports": u.reports,
-            "joined": u.joined.isoformat() if u.joined else None, "left": u.left.isoformat() if u.left else None,
-        })
+        units.append(
+            {
+                "id": u.id,
+                "name": u.name,
+                "parent": u.parent,
+                "reports": u.reports,
+                "joined": u.joined.isoformat() if u.joined else None,
+                "left": u.left.isoformat() if u.left else None,
+            }
+        )
     return {"flat": tree.flat, "units": units}
 
 
@@ -80,16 +88,29 @@ def rollup_extra(rollup: Rollup) -> dict[str, Any]:
         "tree": _tree_dict(rollup.tree),
         "nodes": [
             {
-                "id": n.id, "name": n.name, "parent": n.parent, "depth": n.depth,
-                "completeness": completeness_dict(n.completeness), "summary": n.figures.as_dict(),
-                "missing": list(n.missing), "late": list(n.late), "nil": list(n.nil), "top_overdue": _top(n.top),
+                "id": n.id,
+                "name": n.name,
+                "parent": n.parent,
+                "depth": n.depth,
+                "completeness": completeness_dict(n.completeness),
+                "summary": n.figures.as_dict(),
+                "missing": list(n.missing),
+                "late": list(n.late),
+                "nil": list(n.nil),
+                "top_overdue": _top(n.top),
             }
             for n in rollup.shown_nodes
         ],
         "reports": [_entry_dict(s) for s in rollup.standings if s.report is not None],
         "measures": measures,
         "placed_twice": [
-            {"unit": g.unit, "kept_parent": g.kept_parent, "kept_from": g.kept_from, "other_parent": g.other_parent, "other_from": g.other_from}
+            {
+                "unit": g.unit,
+                "kept_parent": g.kept_parent,
+                "kept_from": g.kept_from,
+                "other_parent": g.other_parent,
+                "other_from": g.other_from,
+            }
             for g in rollup.grafts
         ],
     }

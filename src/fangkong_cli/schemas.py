@@ -352,6 +352,8 @@ class WorkspaceConfigModel(_Strict):
             campaign=self._first(),
             signoff=SignOff(self.signoff.preparer, self.signoff.phone, self.signoff.reviewer),
             tailoring=tuple(Tailoring(t.measure, t.reason, t.until) for t in self.tailoring),
-            campaigns=tuple(CampaignConfig(a.checklist, tuple(a.extra), a.start, a.end, tz, a.id) for a in self.campaigns),
+            campaigns=tuple(
+                CampaignConfig(a.checklist, tuple(a.extra), a.start, a.end, tz, a.id) for a in self.campaigns
+            ),
             lights=LightRules(self.lights.yellow_workdays, self.lights.deadline_workdays),
         )

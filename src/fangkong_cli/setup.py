@@ -55,7 +55,9 @@ def new_workspace(request: WorkspaceRequest, now: datetime, cwd: Path) -> Create
     try:
         campaign = CampaignModel(checklist=checklist, start=start, end=request.end, timezone=request.timezone)
     except ValidationError as exc:
-        raise option_problem(exc, key="bad_option", option_of={"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}) from exc
+        raise option_problem(
+            exc, key="bad_option", option_of={"end": "--end", "timezone": "--timezone", "checklist": "--checklist"}
+        ) from exc
     config = WorkspaceConfigModel(unit=unit, campaign=campaign).to_domain()
     advice = advised_end(Workspace(request.root, config).checklist.notice, start)
     if request.end is None and advice.end is not None:

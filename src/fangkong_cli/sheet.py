@@ -59,12 +59,20 @@ class Ledger:
 
 def fingerprint(workspace: Workspace, period: Period) -> str:
     """Names the unit, its checklist and campaign, and the period; a sheet carries it hidden."""
-    parts = (KIND, workspace.config.unit.id, workspace.checklist.name, workspace.campaign.start.isoformat(),
-             period.first.isoformat(), period.last.isoformat())
+    parts = (
+        KIND,
+        workspace.config.unit.id,
+        workspace.checklist.name,
+        workspace.campaign.start.isoformat(),
+        period.first.isoformat(),
+        period.last.isoformat(),
+    )
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:32]
 
 
-def _answers(workspace: Workspace, period: Period, as_of: date) -> dict[tuple[str, str], tuple[str, Record | None, bool]]:
+def _answers(
+    workspace: Workspace, period: Period, as_of: date
+) -> dict[tuple[str, str], tuple[str, Record | None, bool]]:
     """(measure, slot key) → (state, the record that counts, tailored) for the period's slots so far."""
     evaluation = evaluate_workspace(workspace, as_of, period.first, period.last)
     out = {}
@@ -146,8 +154,12 @@ def check_sheet(workspace: Workspace, sheet: SheetFile, name: str, wanted: Perio
         raise DataProblem("sheet.newer", path=name, found=version, known=VERSION)
     unit = workspace.config.unit
     if meta.get("unit_id") != unit.id:
-        raise DataProblem("sheet.other_unit", path=name, found=f"{meta.get('unit_name', '')}（{meta.get('unit_id', '')}）",
-                          expected=f"{unit.name}（{unit.id}）")
+        raise DataProblem(
+            "sheet.other_unit",
+            path=name,
+            found=f"{meta.get('unit_name', '')}（{meta.get('unit_id', '')}）",
+            expected=f"{unit.name}（{unit.id}）",
+        )
     try:
         period = Period(date.fromisoformat(meta["from"]), date.fromisoformat(meta["to"]), meta["label"])
     except (KeyError, ValueError):
@@ -164,8 +176,14 @@ def _problem(name: str, line: int, exc: UsageProblem) -> Problem:
 
 
 def import_sheet(
-    workspace: Workspace, sheet: SheetFile, name: str, default_by: str, now: datetime, cwd: Path,
-    wanted: Period | None, lock_timeout: float,
+    workspace: Workspace,
+    sheet: SheetFile,
+    name: str,
+    default_by: str,
+    now: datetime,
+    cwd: Path,
+    wanted: Period | None,
+    lock_timeout: float,
 ) -> Imported:
     """Record the filled rows that change something; every row is checked first, and any
     problem (reported with its row number) leaves the records as they were."""
@@ -203,7 +221,11 @@ def import_sheet(
             problems.append(Problem(name, row.line, "sheet.outside_period", {"slot": row.slot, "period": period.label}))
             continue
         _, record, _ = current.get((row.measure, row.slot), ("", None, False))
-        if record is not None and (record.status, record.reason, record.note) == (status, row.reason.strip(), row.note.strip()):
+        if record is not None and (record.status, record.reason, record.note) == (
+            status,
+            row.reason.strip(),
+            row.note.strip(),
+        ):
             unchanged += 1
             continue
         todo.append((by, answer))

@@ -102,8 +102,17 @@ def read_sheet(path: Path) -> SheetFile:
         if not any(text_of(v) for v in values):
             continue
         day, day_text = day_of(cells.get("day"))
-        out.append(FilledRow(
-            number, text_of(cells.get("id")), text_of(cells.get("slot_key")), text_of(cells.get("status")),
-            text_of(cells.get("reason")), text_of(cells.get("note")), text_of(cells.get("by")), day, day_text,
-        ))
+        out.append(
+            FilledRow(
+                number,
+                text_of(cells.get("id")),
+                text_of(cells.get("slot_key")),
+                text_of(cells.get("status")),
+                text_of(cells.get("reason")),
+                text_of(cells.get("note")),
+                text_of(cells.get("by")),
+                day,
+                day_text,
+            )
+        )
     return SheetFile(meta, tuple(out))

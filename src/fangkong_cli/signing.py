@@ -39,7 +39,10 @@ def sign_file(path: Path, key: Path) -> Path:
         with open(path, "rb") as data:
             done = subprocess.run(
                 [_ssh_keygen(), "-Y", "sign", "-f", str(key), "-n", NAMESPACE],
-                stdin=data, capture_output=True, timeout=TIMEOUT, check=False,
+                stdin=data,
+                capture_output=True,
+                timeout=TIMEOUT,
+                check=False,
             )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise DataProblem("sign_failed", path=str(path), reason=str(exc)) from exc
@@ -60,8 +63,23 @@ def signature_problem(path: Path, principal: str, allowed_signers: Path) -> str 
     try:
         with open(path, "rb") as data:
             done = subprocess.run(
-                [_ssh_keygen(), "-Y", "verify", "-f", str(allowed_signers), "-I", principal, "-n", NAMESPACE, "-s", str(sig)],
-                stdin=data, capture_output=True, timeout=TIMEOUT, check=False,
+                [
+                    _ssh_keygen(),
+                    "-Y",
+                    "verify",
+                    "-f",
+                    str(allowed_signers),
+                    "-I",
+                    principal,
+                    "-n",
+                    NAMESPACE,
+                    "-s",
+                    str(sig),
+                ],
+                stdin=data,
+                capture_output=True,
+                timeout=TIMEOUT,
+                check=False,
             )
     except (OSError, subprocess.TimeoutExpired):
         return "sig_invalid"

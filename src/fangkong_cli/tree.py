@@ -122,7 +122,7 @@ def find_cycle(parents: Mapping[str, str | None]) -> list[str] | None:
             chain.append(current)
             current = parents[current]
         if current is not None and state.get(current) == 1:
-            return chain[chain.index(current):] + [current]
+            return chain[chain.index(current) :] + [current]
         for uid in chain:
             state[uid] = 2
     return None

@@ -21,7 +21,8 @@ def newest_answer(workspace: Workspace, measure_id: str | None) -> Record | None
     if measure_id is not None and workspace.checklist.measure(measure_id) is None:
         raise UsageProblem("unknown_measure", id=measure_id)
     in_force = [
-        r for r in latest_records(load_records(workspace.records_dir, workspace.root)).values()
+        r
+        for r in latest_records(load_records(workspace.records_dir, workspace.root)).values()
         if r.status is not Status.WITHDRAWN and (measure_id is None or r.measure == measure_id)
     ]
     return max(in_force, key=lambda r: r.at, default=None)

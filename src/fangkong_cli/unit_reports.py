@@ -33,6 +33,7 @@ RECEIVED = "received"  # the file's modification time: when it reached the offic
 RECORDS = "records"  # a workspace: the newest record for the period
 NOTHING = "nothing"  # a workspace with no record for the period
 
+
 @dataclass(frozen=True)
 class SectionHead:
     id: str

@@ -18,19 +18,48 @@ def _figures(f: Figures) -> tuple[int, ...]:
 
 def to_plain(u: UnitReport) -> tuple[Any, ...]:
     return (
-        u.unit_id, u.unit_name, u.checklist, u.notice_title, u.doc_number,
+        u.unit_id,
+        u.unit_name,
+        u.checklist,
+        u.notice_title,
+        u.doc_number,
         (u.period.first.isoformat(), u.period.last.isoformat(), u.period.label),
-        u.as_of.isoformat(), u.source, u.mtime, _figures(u.figures),
+        u.as_of.isoformat(),
+        u.source,
+        u.mtime,
+        _figures(u.figures),
         tuple((h.id, h.number, h.title, _figures(f)) for h, f in u.sections),
         tuple((m.section, m.id, m.title, m.overdue) for m in u.measures),
-        u.issuer, u.submitted_at.isoformat() if u.submitted_at else None, u.submitted_from,
-        u.nil, u.reported, u.via,
+        u.issuer,
+        u.submitted_at.isoformat() if u.submitted_at else None,
+        u.submitted_from,
+        u.nil,
+        u.reported,
+        u.via,
     )
 
 
 def from_plain(data: Any) -> UnitReport:
-    (unit_id, unit_name, checklist, title, doc_number, period, as_of, source, mtime, figures,
-     sections, measures, issuer, submitted_at, submitted_from, nil, reported, via) = data
+    (
+        unit_id,
+        unit_name,
+        checklist,
+        title,
+        doc_number,
+        period,
+        as_of,
+        source,
+        mtime,
+        figures,
+        sections,
+        measures,
+        issuer,
+        submitted_at,
+        submitted_from,
+        nil,
+        reported,
+        via,
+    ) = data
     return UnitReport(
         unit_id=unit_id,
         unit_name=unit_name,

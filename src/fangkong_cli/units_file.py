@@ -70,7 +70,11 @@ def read_expected(path: Path) -> Tree:
     from .models import is_safe_unit_id
 
     text = _read(path, usage=True)
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
+    numbered = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     if not numbered:  # an empty list would report "everybody has reported"
         raise UsageProblem("agg.expect_empty", path=str(path))
     first = numbered[0][1]
@@ -169,7 +173,9 @@ def load_units(path: Path) -> Tree:
     lines = text.splitlines()
     version = raw.get("format")
     if isinstance(version, int) and not isinstance(version, bool) and version > UNITS_FORMAT:
-        raise FileProblems([Problem(name, _line_of(lines, ["format"]), "units.newer", {"found": version, "known": UNITS_FORMAT})])
+        raise FileProblems(
+            [Problem(name, _line_of(lines, ["format"]), "units.newer", {"found": version, "known": UNITS_FORMAT})]
+        )
     _, units_doc = _models()
     try:
         doc = units_doc.model_validate(raw)
@@ -178,8 +184,12 @@ def load_units(path: Path) -> Tree:
     units = [TreeUnit(u.id, u.name, u.parent, u.joined, u.left, u.reports) for u in doc.unit]
     _check_tree(name, lines, units)
     return Tree(
-        {u.id: u for u in units}, name, doc.timely_days, dict(doc.timely_days_by_checklist),
-        issuer=doc.issuer, addressees=doc.addressees,
+        {u.id: u for u in units},
+        name,
+        doc.timely_days,
+        dict(doc.timely_days_by_checklist),
+        issuer=doc.issuer,
+        addressees=doc.addressees,
     )
 
 
@@ -188,16 +198,34 @@ def _check_tree(name: str, lines: Sequence[str], units: Sequence[TreeUnit]) -> N
     first: dict[str, int] = {}
     for index, unit in enumerate(units):
         if unit.id in first:
-            problems.append(Problem(name, _line_of(lines, ["unit", index, "id"]), "units.duplicate", {"id": unit.id, "first": _line_of(lines, ["unit", first[unit.id], "id"]) or "?"}))
+            problems.append(
+                Problem(
+                    name,
+                    _line_of(lines, ["unit", index, "id"]),
+                    "units.duplicate",
+                    {"id": unit.id, "first": _line_of(lines, ["unit", first[unit.id], "id"]) or "?"},
+                )
+            )
         else:
             first[unit.id] = index
     for index, unit in enumerate(units):
         if unit.parent is not None and unit.parent not in first:
-            problems.append(Problem(name, _line_of(lines, ["unit", index, "parent"]), "units.unknown_parent", {"id": unit.id, "parent": unit.parent}))
+            problems.append(
+                Problem(
+                    name,
+                    _line_of(lines, ["unit", index, "parent"]),
+                    "units.unknown_parent",
+                    {"id": unit.id, "parent": unit.parent},
+                )
+            )
         if unit.parent == unit.id:
-            problems.append(Problem(name, _line_of(lines, ["unit", index, "parent"]), "units.own_parent", {"id": unit.id}))
+            problems.append(
+                Problem(name, _line_of(lines, ["unit", index, "parent"]), "units.own_parent", {"id": unit.id})
+            )
         if unit.joined is not None and unit.left is not None and unit.left < unit.joined:
-            problems.append(Problem(name, _line_of(lines, ["unit", index, "left"]), "units.left_before_joined", {"id": unit.id}))
+            problems.append(
+                Problem(name, _line_of(lines, ["unit", index, "left"]), "units.left_before_joined", {"id": unit.id})
+            )
     if not problems:
         cycle = find_cycle({u.id: u.parent for u in units})
         if cycle is not None:

@@ -51,7 +51,11 @@ def config_to_toml(config: WorkspaceConfig) -> str:
         "format": config.format,
         "unit": {"id": config.unit.id, "name": config.unit.name},
         "campaign": campaign,
-        "signoff": {"preparer": config.signoff.preparer, "phone": config.signoff.phone, "reviewer": config.signoff.reviewer},
+        "signoff": {
+            "preparer": config.signoff.preparer,
+            "phone": config.signoff.phone,
+            "reviewer": config.signoff.reviewer,
+        },
     }
     if config.tailoring:
         data["tailoring"] = [
@@ -60,7 +64,13 @@ def config_to_toml(config: WorkspaceConfig) -> str:
         ]
     if config.campaigns:
         data["campaigns"] = [
-            {"id": c.id, "checklist": c.checklist, **({"extra": list(c.extra)} if c.extra else {}), "start": c.start, **({"end": c.end} if c.end else {})}
+            {
+                "id": c.id,
+                "checklist": c.checklist,
+                **({"extra": list(c.extra)} if c.extra else {}),
+                "start": c.start,
+                **({"end": c.end} if c.end else {}),
+            }
             for c in config.campaigns
         ]
     if config.lights != LightRules():
@@ -156,7 +166,9 @@ class Workspace:
             prefix, _, bare = entry.measure.rpartition(":")
             if not any((not prefix or prefix == v.campaign_id) and v.checklist.measure(bare) for v in views):
                 line = _key_line(self.config_path, "measure", entry.measure)
-                problems.append(Problem(str(self.config_path), line, "tailoring_unknown_measure", {"id": entry.measure}))
+                problems.append(
+                    Problem(str(self.config_path), line, "tailoring_unknown_measure", {"id": entry.measure})
+                )
         if problems:
             raise FileProblems(problems)
 
@@ -318,7 +330,9 @@ def _config_from_plain(data: dict[str, Any]) -> WorkspaceConfig:
         return date.fromisoformat(value) if value is not None else None
 
     def campaign(c: dict[str, Any]) -> CampaignConfig:
-        return CampaignConfig(c["checklist"], tuple(c["extra"]), date.fromisoformat(c["start"]), day(c.get("end")), c["timezone"], c["id"])
+        return CampaignConfig(
+            c["checklist"], tuple(c["extra"]), date.fromisoformat(c["start"]), day(c.get("end")), c["timezone"], c["id"]
+        )
 
     return WorkspaceConfig(
         unit=UnitConfig(**data["unit"]),
@@ -348,4 +362,3 @@ def create_workspace(root: Path, config: WorkspaceConfig) -> Workspace:
     if not gitignore.exists():
         atomic_write(gitignore, f"{STATE_DIR}/\n.fangkong.lock\n.*.tmp\n{ROBOT_FILE}\n".encode())
     return workspace
-

@@ -119,8 +119,18 @@ def lookup(root: Path, periods: Sequence[Period], day: date | None, now: datetim
         return None
 
 
-def store(root: Path, periods: Sequence[Period], head: tuple[str, str, Sequence[str], date, str], reports: Sequence[UnitReport]) -> None:
+def store(
+    root: Path,
+    periods: Sequence[Period],
+    head: tuple[str, str, Sequence[str], date, str],
+    reports: Sequence[UnitReport],
+) -> None:
     """Keep `reports` under `head`: the config digest, time zone, checklist specs, day and
     sources key taken *before* they were computed (a file changed meanwhile misses next time)."""
     digest, timezone, specs, as_of, key = head
-    cache.write(root, entry_name(periods), digest, (timezone, tuple(specs), as_of.isoformat(), key, [to_plain(u) for u in reports]))
+    cache.write(
+        root,
+        entry_name(periods),
+        digest,
+        (timezone, tuple(specs), as_of.isoformat(), key, [to_plain(u) for u in reports]),
+    )

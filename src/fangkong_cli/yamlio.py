@@ -22,8 +22,7 @@ _PLAIN_NULLS = {"", "~", "null", "Null", "NULL"}
 # Explicit core-schema tags are harmless here (the value stays text); any other tag, such as
 # the python/object family, is refused.
 _ALLOWED_TAGS = {
-    f"tag:yaml.org,2002:{name}"
-    for name in ("str", "map", "seq", "null", "int", "float", "bool", "timestamp")
+    f"tag:yaml.org,2002:{name}" for name in ("str", "map", "seq", "null", "int", "float", "bool", "timestamp")
 }
 
 
@@ -76,8 +75,6 @@ class YamlDocument:
             loc = loc[:-1]
 
 
-
-
 def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]]:
     import yaml
 
@@ -100,7 +97,9 @@ def parse_yaml(text: str, name: str) -> tuple[YamlDocument | None, list[Problem]
         # the character itself (the first of its kind is the one the reader stopped at).
         if isinstance(exc.character, int) and chr(exc.character) in text:
             where = text.index(chr(exc.character))
-            return None, [Problem(name, text[:where].count("\n") + 1, "yaml_bad_char", {"char": f"U+{exc.character:04X}"})]
+            return None, [
+                Problem(name, text[:where].count("\n") + 1, "yaml_bad_char", {"char": f"U+{exc.character:04X}"})
+            ]
         return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
     except yaml.YAMLError as exc:
         return None, [Problem(name, None, "yaml_syntax", {"detail": str(exc)})]
@@ -137,9 +136,7 @@ def _convert(
             return None
         return value
     if isinstance(node, SequenceNode):
-        return [
-            _convert(item, (*loc, i), lines, problems, name) for i, item in enumerate(node.value)
-        ]
+        return [_convert(item, (*loc, i), lines, problems, name) for i, item in enumerate(node.value)]
     if isinstance(node, MappingNode):
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:

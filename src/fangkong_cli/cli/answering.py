@@ -125,10 +125,21 @@ def _confirm(env: Env, item: DutyItem, answer: Answer) -> str:
     out = env.output
     sep = "：" if env.lang == "zh" else ": "
     parts = [f"{answer.measure_id} {item.slot.slot.key} {out.t('state.' + answer.status.value)}"]
-    for label, value in (("check_reason", answer.reason), ("check_note", answer.note), ("check_evidence", ", ".join(answer.evidence))):
+    for label, value in (
+        ("check_reason", answer.reason),
+        ("check_note", answer.note),
+        ("check_evidence", ", ".join(answer.evidence)),
+    ):
         if value.strip():
             parts.append(out.t(label) + sep + value.strip())
-    out.out.print(Text(out.t("check_will_save") + "；".join(parts) if env.lang == "zh" else out.t("check_will_save") + "; ".join(parts), style="bold"))
+    out.out.print(
+        Text(
+            out.t("check_will_save") + "；".join(parts)
+            if env.lang == "zh"
+            else out.t("check_will_save") + "; ".join(parts),
+            style="bold",
+        )
+    )
     while True:
         raw = key(ask(out, out.t("check_ask_confirm")))
         if raw in ("", "y", "是"):

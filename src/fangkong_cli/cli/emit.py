@@ -22,12 +22,18 @@ def chosen_format(fmt: F | None, output: str | None, kinds: type[F], default: F)
         if suffix in kinds.__members__ and suffix != "table":
             return kinds(suffix)
         if suffix:  # `-o report.pdf`: never Markdown under a name that promises something else
-            raise UsageProblem("rep.unknown_suffix", suffix=suffix, formats=", ".join(k for k in kinds.__members__ if k != "table"))
+            raise UsageProblem(
+                "rep.unknown_suffix", suffix=suffix, formats=", ".join(k for k in kinds.__members__ if k != "table")
+            )
     return default
 
 
 def emit(
-    env: Env, data: bytes, fmt: str, output: str | None, default_name: str,
+    env: Env,
+    data: bytes,
+    fmt: str,
+    output: str | None,
+    default_name: str,
     protect: Callable[[Path], None] | None = None,
 ) -> Path | None:
     """Write `data`; `protect` may refuse the final path (UsageProblem) before anything is
@@ -57,5 +63,3 @@ def emit(
     write_output(path, data)
     env.output.say("rep.written", path=str(path))
     return path
-
-

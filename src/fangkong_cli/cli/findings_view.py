@@ -28,7 +28,9 @@ def finding_detail(lang: Lang, line: FindingLine) -> str:
         fields = dict(event.fields)
         said = [str(fields[k]) for k in ("found", "rectification", "reason", "note") if fields.get(k)]
         said += [e.value for e in fields.get("evidence", ())]
-        out.append(f"  {event.at:%Y-%m-%d %H:%M}  {t(lang, 'finding.action.' + event.action)}  {event.by}  {'；'.join(said)}".rstrip())
+        out.append(
+            f"  {event.at:%Y-%m-%d %H:%M}  {t(lang, 'finding.action.' + event.action)}  {event.by}  {'；'.join(said)}".rstrip()
+        )
     return "\n".join(out) + "\n"
 
 

@@ -20,13 +20,39 @@ _core = click_core()
 
 # Placeholders by option or argument name: say what is expected, not its Python type.
 METAVARS = {
-    "--date": "date", "--from": "date", "--to": "date", "--start": "date", "--end": "date",
-    "--month": "month", "--week": "week", "--status": "status", "--by": "name", "--unit-name": "name",
-    "--unit-id": "unit_id", "--note": "text", "--reason": "text", "--evidence": "evidence",
-    "--workspace": "folder", "--dir": "folder", "--checklist": "checklist", "--output": "file",
-    "--expect": "file", "--section": "section", "--timezone": "timezone", "--lang": "lang",
-    "--units": "file", "--under": "unit_id", "--level": "levels", "--on-time-days": "days",
-    "ids": "ids", "measure_id": "id", "id": "id", "item": "id", "paths": "paths", "files": "paths", "shell": "shell",
+    "--date": "date",
+    "--from": "date",
+    "--to": "date",
+    "--start": "date",
+    "--end": "date",
+    "--month": "month",
+    "--week": "week",
+    "--status": "status",
+    "--by": "name",
+    "--unit-name": "name",
+    "--unit-id": "unit_id",
+    "--note": "text",
+    "--reason": "text",
+    "--evidence": "evidence",
+    "--workspace": "folder",
+    "--dir": "folder",
+    "--checklist": "checklist",
+    "--output": "file",
+    "--expect": "file",
+    "--section": "section",
+    "--timezone": "timezone",
+    "--lang": "lang",
+    "--units": "file",
+    "--under": "unit_id",
+    "--level": "levels",
+    "--on-time-days": "days",
+    "ids": "ids",
+    "measure_id": "id",
+    "id": "id",
+    "item": "id",
+    "paths": "paths",
+    "files": "paths",
+    "shell": "shell",
 }
 _CLOSING = set("，。；：、）」』！？》,.;:)!?")
 MAX_WIDTH = 100
@@ -125,7 +151,9 @@ def _param_name(lang: Lang, ctx: Any, param: Any) -> str:
     if param.is_flag:
         return opts
     choices = getattr(param.type, "choices", None)
-    metavar = "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]" if choices else placeholder(lang, param)
+    metavar = (
+        "[" + "|".join(str(getattr(c, "value", c)) for c in choices) + "]" if choices else placeholder(lang, param)
+    )
     return f"{opts} {metavar or t(lang, 'metavar.value')}"
 
 
@@ -136,7 +164,12 @@ def _param_help(lang: Lang, param: Any) -> str:
     extra = []
     default = getattr(param.default, "value", param.default)
     shown = getattr(param, "show_default", True)
-    if shown and default not in (None, False, "", ()) and not getattr(param, "is_flag", False) and param.param_type_name == "option":
+    if (
+        shown
+        and default not in (None, False, "", ())
+        and not getattr(param, "is_flag", False)
+        and param.param_type_name == "option"
+    ):
         extra.append(t(lang, "help.default", value=default))
     if param.required:
         extra.append(t(lang, "help.required"))

@@ -98,7 +98,20 @@ def tsv_cell(value: object) -> str:
 
 
 def status_tsv(evaluation: Evaluation, lights: Mapping[str, str] = MappingProxyType({})) -> str:
-    header = ["id", "section", "title", "frequency", "state", "last_done", "next_due", "overdue", "slots_due", "answered", "late", "light"]
+    header = [
+        "id",
+        "section",
+        "title",
+        "frequency",
+        "state",
+        "last_done",
+        "next_due",
+        "overdue",
+        "slots_due",
+        "answered",
+        "late",
+        "light",
+    ]
     rows = ["\t".join(header)]
     for ms in evaluation.measures:
         rows.append(

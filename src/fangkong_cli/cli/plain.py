@@ -71,7 +71,9 @@ def grid(
     return out
 
 
-def visible_columns(natural: Sequence[int], keep: Sequence[int], drop_order: Sequence[int], wide: int, width: int, room: int = 24) -> list[int]:
+def visible_columns(
+    natural: Sequence[int], keep: Sequence[int], drop_order: Sequence[int], wide: int, width: int, room: int = 24
+) -> list[int]:
     """The columns to show in `width` cells: drop those in `drop_order` (least wanted
     first) until the `wide` column has `room` cells, so titles stay readable rather than
     becoming strips of three characters."""

@@ -163,7 +163,13 @@ def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> 
 def checklist_list_table(lang: Lang, found: Sequence[tuple[str, Checklist]]) -> Table:
     """`checklist list`: each checklist by the name it is given, its notice and its size."""
     table = Table(box=None, pad_edge=False)
-    for key, justify in (("checklist", "left"), ("doc_number", "left"), ("sections", "right"), ("measures", "right"), ("title", "left")):
+    for key, justify in (
+        ("checklist", "left"),
+        ("doc_number", "left"),
+        ("sections", "right"),
+        ("measures", "right"),
+        ("title", "left"),
+    ):
         table.add_column(t(lang, f"col.{key}"), justify=justify, overflow="fold")  # type: ignore[arg-type]
     for spec, checklist in found:
         notice = checklist.notice

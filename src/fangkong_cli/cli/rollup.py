@@ -19,8 +19,16 @@ def completeness_line(lang: Lang, c: Completeness, days: int) -> str:
     if not c.known:
         return t(lang, "agg.completeness_unknown", reported=c.reported, on_time=c.on_time, late=c.late, days=days)
     return t(
-        lang, "agg.completeness_line", expected=c.expected, reported=c.reported, rate=rate(c.reporting_rate),
-        on_time=c.on_time, on_time_rate=rate(c.on_time_rate), missing=c.missing, late=c.late, days=days,
+        lang,
+        "agg.completeness_line",
+        expected=c.expected,
+        reported=c.reported,
+        rate=rate(c.reporting_rate),
+        on_time=c.on_time,
+        on_time_rate=rate(c.on_time_rate),
+        missing=c.missing,
+        late=c.late,
+        days=days,
     )
 
 
@@ -34,15 +42,31 @@ def _nodes(lang: Lang, rollup: Rollup, width: int) -> list[str]:
     from ..writers.labels import pct
     from .plain import grid
 
-    keys = ("agg.col.node", "agg.col.expected", "agg.col.reported", "agg.col.on_time", "agg.col.rate",
-            "agg.col.on_time_rate", "rep.col.coverage", "rep.col.overdue")
+    keys = (
+        "agg.col.node",
+        "agg.col.expected",
+        "agg.col.reported",
+        "agg.col.on_time",
+        "agg.col.rate",
+        "agg.col.on_time_rate",
+        "rep.col.coverage",
+        "rep.col.overdue",
+    )
     rows = []
     for n in rollup.shown_nodes:
         c = n.completeness
-        rows.append([
-            "  " * (n.depth - 1) + n.name, str(c.expected), str(c.reported), str(c.on_time), rate(c.reporting_rate),
-            rate(c.on_time_rate), pct(n.figures.coverage), str(n.figures.overdue),
-        ])
+        rows.append(
+            [
+                "  " * (n.depth - 1) + n.name,
+                str(c.expected),
+                str(c.reported),
+                str(c.on_time),
+                rate(c.reporting_rate),
+                rate(c.on_time_rate),
+                pct(n.figures.coverage),
+                str(n.figures.overdue),
+            ]
+        )
     return [t(lang, "agg.nodes"), *grid([t(lang, k) for k in keys], rows, range(1, 8), width)]
 
 
@@ -60,7 +84,9 @@ def _units(lang: Lang, rollup: Rollup, width: int) -> list[str]:
             cells.append("—" if f is None else t(lang, "agg.cell", coverage=pct(f.coverage), overdue=f.overdue))
         cells.append(t(lang, "agg.cell", coverage=pct(u.figures.coverage), overdue=u.figures.overdue))
         rows.append(cells)
-    legend = t(lang, "agg.sections_legend") + colon + "；".join(section_name(h.number, h.title) for h in rollup.sections)
+    legend = (
+        t(lang, "agg.sections_legend") + colon + "；".join(section_name(h.number, h.title) for h in rollup.sections)
+    )
     return [t(lang, "agg.units"), *grid(headers, rows, range(1, len(headers)), width), legend]
 
 
@@ -72,7 +98,9 @@ def _who(lang: Lang, rollup: Rollup) -> list[str]:
         out.append(names(lang, rollup, rollup.missing) if rollup.missing else t(lang, "agg.missing_none"))
     out += ["", t(lang, "agg.late_units", days=rollup.timely_days)]
     out.append(names(lang, rollup, rollup.late) if rollup.late else t(lang, "agg.late_none"))
-    nil = tuple(dict.fromkeys(s.unit for s in rollup.standings if s.report is not None and s.report.nil and s.report.reported))
+    nil = tuple(
+        dict.fromkeys(s.unit for s in rollup.standings if s.report is not None and s.report.nil and s.report.reported)
+    )
     if nil:
         out += ["", t(lang, "agg.nil_units", units=names(lang, rollup, nil))]
     if rollup.unexpected:
@@ -99,6 +127,16 @@ def rollup_text(lang: Lang, rollup: Rollup, width: int) -> str:
     lit = [u for u in rollup.units if any(u.lights)]
     if lit:  # open findings per unit, by light (from the reports' 整改台账)
         out += ["", t(lang, "agg.findings")]
-        out += [t(lang, "agg.findings_unit", unit=f"{u.unit_name} ({u.unit_id})", red=u.lights[0], yellow=u.lights[1], green=u.lights[2]) for u in lit]
+        out += [
+            t(
+                lang,
+                "agg.findings_unit",
+                unit=f"{u.unit_name} ({u.unit_id})",
+                red=u.lights[0],
+                yellow=u.lights[1],
+                green=u.lights[2],
+            )
+            for u in lit
+        ]
     out += ["", totals_line(lang, rollup)]
     return "\n".join(out) + "\n"

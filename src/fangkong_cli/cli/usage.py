@@ -33,7 +33,9 @@ def _detail(lang: Lang, exc: Any) -> str:
             detail += t(lang, "did_you_mean", names="、".join(sorted(exc.possibilities)))
         return detail
     if isinstance(exc, errors.MissingParameter):
-        key = "missing_option" if exc.param is not None and exc.param.param_type_name == "option" else "missing_argument"
+        key = (
+            "missing_option" if exc.param is not None and exc.param.param_type_name == "option" else "missing_argument"
+        )
         return t(lang, key, param=_param_label(exc.param))
     if isinstance(exc, errors.BadParameter):
         name = _param_label(exc.param) or (exc.param_hint or "")

@@ -104,7 +104,9 @@ def _deadline(text: str, year: int | None, base: date | None) -> Cadence | None:
         due = date(year, 12, 31) if year is not None else None
         match, key = end, "imp.why.deadline"
     if due is None:
-        return Cadence(Frequency.ONCE, "imp.why.deadline_no_year", {"text": match.group(0)}, review="imp.review.no_year")
+        return Cadence(
+            Frequency.ONCE, "imp.why.deadline_no_year", {"text": match.group(0)}, review="imp.review.no_year"
+        )
     return Cadence(Frequency.ONCE, key, {"text": match.group(0), "date": due.isoformat()}, due=due)
 
 

@@ -16,9 +16,7 @@ from .patterns import CLOSING, CONTACT, DATE_LINE, END_MATTER, ends_final, headi
 # CJK letters and the punctuation set with them (full-width forms, quotes, dashes, ellipsis).
 _CJK = "\u2e80-\u2fdf\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uffef\u2018-\u201f\u2026\u2014\u00b7"
 _SPACES = "[ \u3000]+"
-_BETWEEN = re.compile(
-    rf"(?<=[{_CJK}]){_SPACES}(?=[{_CJK}0-9])|(?<=[0-9]){_SPACES}(?=[{_CJK}])"
-)
+_BETWEEN = re.compile(rf"(?<=[{_CJK}]){_SPACES}(?=[{_CJK}0-9])|(?<=[0-9]){_SPACES}(?=[{_CJK}])")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\u202a-\u202e\u2066-\u2069]")
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PAGE_NUMBER = re.compile(

@@ -40,14 +40,36 @@ def chinese_number(n: int) -> str:
         return _DIGITS[n // 10] + "十" + (_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else ("零" + _DIGITS[rest] if rest < 10 else _DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else ""))
+        tail = (
+            ""
+            if rest == 0
+            else (
+                "零" + _DIGITS[rest]
+                if rest < 10
+                else _DIGITS[rest // 10] + "十" + (_DIGITS[rest % 10] if rest % 10 else "")
+            )
+        )
         return _DIGITS[n // 100] + "百" + tail
     return str(n)
 
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += letters
             n -= value
@@ -91,7 +113,9 @@ def _levels(parent: Any) -> dict[int, Level]:
     for lvl in parent.findall(f"{W}lvl"):
         start = _val(lvl, "start")
         levels[int(lvl.get(f"{W}ilvl", "0"))] = Level(
-            _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "", int(start) if start and start.isdecimal() else 1
+            _val(lvl, "numFmt") or "decimal",
+            _val(lvl, "lvlText") or "",
+            int(start) if start and start.isdecimal() else 1,
         )
     return levels
 

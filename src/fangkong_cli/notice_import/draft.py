@@ -71,7 +71,7 @@ class Draft(NamedTuple):
 
 
 def notice_id(doc_number: str | None, fallback: str) -> str:
-    """"青总办通〔2021〕4号" -> "青总办通-2021-4"; else a safe form of the file name."""
+    """ "青总办通〔2021〕4号" -> "青总办通-2021-4"; else a safe form of the file name."""
     if doc_number:
         match = re.match(r"^(.*?)[〔\[［【(（](\d{4})[〕\]］】)）]第?(\d+)号", doc_number)
         if match:
@@ -89,7 +89,17 @@ def _section_measures(section_id: str, section: SectionText, year: int | None, b
         found, left_out = find_measures(item.text)
         skipped.extend(left_out)
         for candidate in found:
-            measures.append(_measure(f"{section_id}.{len(measures) + 1}", candidate.source, candidate.context, candidate.exhortation, item, year, base))
+            measures.append(
+                _measure(
+                    f"{section_id}.{len(measures) + 1}",
+                    candidate.source,
+                    candidate.context,
+                    candidate.exhortation,
+                    item,
+                    year,
+                    base,
+                )
+            )
     if not measures:  # a section must hold a measure: its heading stands in, marked for review
         mid = f"{section_id}.1"
         heading = Item(_filled(section.source.rstrip("。；;") or section.title), ())
@@ -104,7 +114,9 @@ def _filled(text: str) -> str:
     return text if text.strip("。；;：:，,、 ") else "（待填写）"
 
 
-def _measure(mid: str, source: str, context: str, exhortation: bool, item: Item, year: int | None, base: date | None) -> DraftMeasure:
+def _measure(
+    mid: str, source: str, context: str, exhortation: bool, item: Item, year: int | None, base: date | None
+) -> DraftMeasure:
     cadence = guess(source, year, base, context)
     review = []
     if cadence.review:

@@ -19,8 +19,34 @@ from .patterns import (
 )
 
 ORG_SUFFIX = (
-    "办公室", "办公厅", "总工会", "工会", "人民政府", "政府", "委员会", "指挥部", "领导小组", "工作组", "专班",
-    "中心", "厅", "局", "处", "科", "室", "部", "办", "院", "会", "所", "站", "公司", "集团", "党委", "党组", "支部",
+    "办公室",
+    "办公厅",
+    "总工会",
+    "工会",
+    "人民政府",
+    "政府",
+    "委员会",
+    "指挥部",
+    "领导小组",
+    "工作组",
+    "专班",
+    "中心",
+    "厅",
+    "局",
+    "处",
+    "科",
+    "室",
+    "部",
+    "办",
+    "院",
+    "会",
+    "所",
+    "站",
+    "公司",
+    "集团",
+    "党委",
+    "党组",
+    "支部",
 )
 _NOT_ADDRESSEES = re.compile(r"如下|通知|特此|现将|现就|具体|要求|签发人")
 _SCAN = 30  # the frame sits in the first and last lines; never scan deeper for it
@@ -69,7 +95,13 @@ def title_lines(lines: Sequence[str], stop: int) -> tuple[int, int] | None:
         text = lines[i]
         for j in candidates[n + 1 : n + 4]:
             nxt = lines[j]
-            if text.endswith(DOC_KINDS) or heading_style(nxt) or DOC_NUMBER.search(nxt) or ends_final(nxt) or "。" in nxt:
+            if (
+                text.endswith(DOC_KINDS)
+                or heading_style(nxt)
+                or DOC_NUMBER.search(nxt)
+                or ends_final(nxt)
+                or "。" in nxt
+            ):
                 break
             text += lines[j]
             last = j
@@ -78,7 +110,7 @@ def title_lines(lines: Sequence[str], stop: int) -> tuple[int, int] | None:
 
 
 def split_issuer(title: str) -> tuple[str | None, str]:
-    """"青海省总工会办公室关于…的通知" -> ("青海省总工会办公室", "关于…的通知")."""
+    """ "青海省总工会办公室关于…的通知" -> ("青海省总工会办公室", "关于…的通知")."""
     at = title.find("关于")
     relay = title.find("转发")  # "××办公室转发××关于…的通知": the issuer is the one who relays
     if 1 < relay and (at < 0 or relay < at) and title[:relay].endswith(ORG_SUFFIX):
@@ -160,4 +192,6 @@ def read_frame(lines: Sequence[str]) -> Frame:
             text = lines[before[-1]] + text  # the addressees wrapped onto a second line
         addressees = tuple(a.strip() for a in re.split(r"[，、,；;]", text.rstrip("：:")) if a.strip())
     body = tuple(lines[head_end:foot])
-    return Frame(title, doc_number, year, issuer, addressees, when, body, tuple(head), tuple(x for x in lines[foot:] if x))
+    return Frame(
+        title, doc_number, year, issuer, addressees, when, body, tuple(head), tuple(x for x in lines[foot:] if x)
+    )

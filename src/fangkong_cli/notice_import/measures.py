@@ -14,7 +14,9 @@ from typing import NamedTuple
 
 from .sentences import clauses, core, enumerator_at_start, sentences, split_enumerated
 
-_MODAL = re.compile(r"^[^，,。]{0,18}?(?<![重主需纪提概只首摘必想])(?:要(?![求点素害闻件])|必须|务必|应当|须|请|原则上)")
+_MODAL = re.compile(
+    r"^[^，,。]{0,18}?(?<![重主需纪提概只首摘必想])(?:要(?![求点素害闻件])|必须|务必|应当|须|请|原则上)"
+)
 _TITLES = re.compile(r"《[^》]*》")
 # "有针对性地制定…": a manner adverb before the verb ("并做好…" stays with the clause before)
 _LINKED = re.compile(r"^[\u4e00-\u9fff]{2,5}地(?=[\u4e00-\u9fff])")
@@ -39,7 +41,9 @@ _WHEN = re.compile(
     r"^[在于]?(?:(?:19|20)[0-9]{2}年)?(?:[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?|年底|年内|月底|节前|节后|节日期间|汛期|春节前|元旦前|活动期间)(?:前|后|之前|以前|起|期间)?"
 )
 _PARALLEL = ("充分", "坚决", "把", "不", "始终", "时刻", "更加")
-_ATTITUDE = re.compile(r"认识|重视|意识|思想|头脑|心态|站位|精神状态|责任感|紧迫感|使命感|定力|作风|担当|信心|决心|大局|中心|氛围")
+_ATTITUDE = re.compile(
+    r"认识|重视|意识|思想|头脑|心态|站位|精神状态|责任感|紧迫感|使命感|定力|作风|担当|信心|决心|大局|中心|氛围"
+)
 _CONCRETE = re.compile(
     r"开展|组织|召开|制定|修订|建立|报送|上报|检查|排查|消毒|通风|测量|核验|登记|值班|储备|配备|慰问|走访|培训|演练|推送|"
     r"发放|设置|安排|接种|学习|宣传|教育|整治|帮扶|解决|落实|总结|传达|协商|援助|救助|监测|报告"
@@ -63,7 +67,7 @@ def _after_modal(text: str) -> str:
 
 def is_lead(text: str) -> bool:
     """The clause starts an action of its own (a 要 inside a quoted title 《…》 does not count)."""
-    text = _TITLES.sub("《》", text.lstrip("“‘\""))
+    text = _TITLES.sub("《》", text.lstrip('“‘"'))
     if _MODAL.match(text) or enumerator_at_start(text):
         return True
     text = _LINKED.sub("", _WHEN.sub("", text, count=1), count=1)

@@ -34,7 +34,32 @@ DATE_LINE = re.compile(
 END_MATTER = re.compile(r"^\s*(附件|抄送|抄报|印发|主送|（此件|\(此件|（此页|（联系人|\(联系人|联系人|联系电话)")
 CLOSING = re.compile(r"^\s*(特此通知|特此通报|特此函告|专此通知|此复|此函)[。！]?\s*$")
 CONTACT = re.compile(r"^\s*[（(]?\s*(联系人|联系电话|电\s*话|邮\s*箱|传\s*真|地\s*址|电子邮箱)\s*[：:]")
-DOC_KINDS = ("通知", "意见", "方案", "决定", "通报", "函", "办法", "规定", "要求", "纪要", "公告", "通告", "请示", "报告", "批复", "决议", "细则", "规划", "计划", "指引", "指南", "提示", "倡议书", "公开信")
+DOC_KINDS = (
+    "通知",
+    "意见",
+    "方案",
+    "决定",
+    "通报",
+    "函",
+    "办法",
+    "规定",
+    "要求",
+    "纪要",
+    "公告",
+    "通告",
+    "请示",
+    "报告",
+    "批复",
+    "决议",
+    "细则",
+    "规划",
+    "计划",
+    "指引",
+    "指南",
+    "提示",
+    "倡议书",
+    "公开信",
+)
 
 
 def heading_style(text: str) -> tuple[str, str, str] | None:
@@ -88,6 +113,6 @@ def ends_final(text: str) -> bool:
     last = stripped[-1]
     if last in FINAL_CHARS or (last == "." and len(stripped) > 1 and "\u4e00" <= stripped[-2] <= "\u9fff"):
         return True
-    if last in "”’\"" and len(stripped) > 1 and stripped[-2] in FINAL_CHARS:
+    if last in '”’"' and len(stripped) > 1 and stripped[-2] in FINAL_CHARS:
         return True
     return last in "）)" and stripped.lstrip()[:1] in "（("

@@ -27,7 +27,13 @@ def quote(text: str) -> str:
         code = ord(ch)
         if ch in _ESCAPES:
             out.append(_ESCAPES[ch])
-        elif code < 0x20 or 0x7F <= code <= 0x9F or code in (0x2028, 0x2029, 0xFEFF) or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+        elif (
+            code < 0x20
+            or 0x7F <= code <= 0x9F
+            or code in (0x2028, 0x2029, 0xFEFF)
+            or 0xD800 <= code <= 0xDFFF
+            or code in (0xFFFE, 0xFFFF)
+        ):
             out.append(f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}")
         else:
             out.append(ch)
@@ -41,7 +47,12 @@ def comment(text: str) -> str:
         code = ord(c)
         if c in "\t\r\n\x85\u2028\u2029":
             kept.append(" ")
-        elif code >= 0x20 and not 0x7F <= code <= 0x9F and code not in (0xFEFF, 0xFFFE, 0xFFFF) and not 0xD800 <= code <= 0xDFFF:
+        elif (
+            code >= 0x20
+            and not 0x7F <= code <= 0x9F
+            and code not in (0xFEFF, 0xFFFE, 0xFFFF)
+            and not 0xD800 <= code <= 0xDFFF
+        ):
             kept.append(c)
     return "".join(kept).strip()
 
@@ -110,7 +121,11 @@ def render_notice(draft: Draft) -> str:
     if draft.preamble:
         lines.append(f"  preamble: {quote(draft.preamble)}")
     if draft.reporting is not None:
-        lines += ["  reporting:", f"    to: {quote(draft.reporting.to)}", f"    source: {quote(draft.reporting.source)}"]
+        lines += [
+            "  reporting:",
+            f"    to: {quote(draft.reporting.to)}",
+            f"    source: {quote(draft.reporting.source)}",
+        ]
     for review in draft.review:
         lines.append(f"# {comment(_zh('imp.yaml.review', text=_zh(review.key, **review.params)))}")
     return "\n".join(lines) + "\n"

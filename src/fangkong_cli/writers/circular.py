@@ -82,9 +82,22 @@ class Circular:
         body = self.doc.element.body
         body.insert(len(body) - 1, self._xml(xml))  # before the final w:sectPr
 
-    def para(self, text: str, *, font: str = BODY_FONT, size: float = BODY_PT, align: str = "both",
-             indent: float = 2 * BODY_PT, color: str | None = None, before: float = 0, after: float = 0,
-             line: float | None = LINE_PT, right: float = 0, border: bool = False, keep: bool = False) -> None:
+    def para(
+        self,
+        text: str,
+        *,
+        font: str = BODY_FONT,
+        size: float = BODY_PT,
+        align: str = "both",
+        indent: float = 2 * BODY_PT,
+        color: str | None = None,
+        before: float = 0,
+        after: float = 0,
+        line: float | None = LINE_PT,
+        right: float = 0,
+        border: bool = False,
+        keep: bool = False,
+    ) -> None:
         spacing = f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}"'
         spacing += f' w:line="{round(line * 20)}" w:lineRule="exact"/>' if line else ' w:line="240" w:lineRule="auto"/>'
         rule = f'<w:pBdr><w:bottom w:val="single" w:sz="18" w:space="6" w:color="{RED}"/></w:pBdr>' if border else ""
@@ -104,7 +117,10 @@ class Circular:
         widths = [first, *([rest] * (len(rows[0]) - 1))]
         parts = [
             f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/><w:tblBorders>'
-            + "".join(f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV"))
+            + "".join(
+                f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
             + '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>',
             *(f'<w:gridCol w:w="{w}"/>' for w in widths),
             "</w:tblGrid>",
@@ -130,7 +146,7 @@ class Circular:
         self.doc.settings.odd_and_even_pages_header_footer = True
         section = self.doc.sections[0]
         half = 28
-        rpr = f"<w:rPr>{_fonts_xml(NUMBER_FONT, NUMBER_FONT)}<w:sz w:val=\"{half}\"/><w:szCs w:val=\"{half}\"/></w:rPr>"
+        rpr = f'<w:rPr>{_fonts_xml(NUMBER_FONT, NUMBER_FONT)}<w:sz w:val="{half}"/><w:szCs w:val="{half}"/></w:rPr>'
         runs = (
             f'<w:r>{rpr}<w:t xml:space="preserve">— </w:t></w:r><w:r>{rpr}<w:fldChar w:fldCharType="begin"/></w:r>'
             f'<w:r>{rpr}<w:instrText xml:space="preserve"> PAGE </w:instrText></w:r><w:r>{rpr}<w:fldChar w:fldCharType="separate"/></w:r>'
@@ -139,9 +155,12 @@ class Circular:
         for footer, side in ((section.footer, "right"), (section.even_page_footer, "left")):
             footer.is_linked_to_previous = False
             p = footer.paragraphs[0]._p
-            p.getparent().replace(p, self._xml(
-                f'<w:p><w:pPr><w:ind w:{side}="280" w:firstLine="0"/><w:jc w:val="{side}"/></w:pPr>{runs}</w:p>'
-            ))
+            p.getparent().replace(
+                p,
+                self._xml(
+                    f'<w:p><w:pPr><w:ind w:{side}="280" w:firstLine="0"/><w:jc w:val="{side}"/></w:pPr>{runs}</w:p>'
+                ),
+            )
 
     def save(self, title: str, stamp: datetime) -> bytes:
         props = self.doc.core_properties
@@ -167,9 +186,22 @@ def _lay_out(c: Circular, blocks: list[Block]) -> None:
         last = i + 1 < len(blocks) and blocks[i + 1].kind == "signature"
         if b.kind == "issuer":
             size = min(36.0, 440.0 / max(1.0, _width_pt(b.text, 1.0)))
-            c.para(b.text, font=TITLE_FONT, size=size, align="center", indent=0, color=RED, before=62, after=10, line=None, border=True)
+            c.para(
+                b.text,
+                font=TITLE_FONT,
+                size=size,
+                align="center",
+                indent=0,
+                color=RED,
+                before=62,
+                after=10,
+                line=None,
+                border=True,
+            )
         elif b.kind == "title":
-            c.para(b.text, font=TITLE_FONT, size=22, align="center", indent=0, before=2 * LINE_PT, after=LINE_PT, line=36)
+            c.para(
+                b.text, font=TITLE_FONT, size=22, align="center", indent=0, before=2 * LINE_PT, after=LINE_PT, line=36
+            )
         elif b.kind == "to":
             c.para(b.text, indent=0)
         elif b.kind == "h1":

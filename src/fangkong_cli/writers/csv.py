@@ -46,9 +46,22 @@ def to_bytes(rows: Iterable[Sequence[object]]) -> bytes:
 
 
 REPORT_COLUMNS = (
-    "agg.col.unit_id", "rep.period", "agg.col.section_id", "rep.col.section", "rep.col.id", "rep.col.measure",
-    "rep.col.frequency", "rep.col.slot", "rep.col.slot_key", "rep.col.status", "rep.col.late_flag", "rep.col.by",
-    "rep.col.at", "rep.col.note", "rep.col.reason", "rep.col.evidence",
+    "agg.col.unit_id",
+    "rep.period",
+    "agg.col.section_id",
+    "rep.col.section",
+    "rep.col.id",
+    "rep.col.measure",
+    "rep.col.frequency",
+    "rep.col.slot",
+    "rep.col.slot_key",
+    "rep.col.status",
+    "rep.col.late_flag",
+    "rep.col.by",
+    "rep.col.at",
+    "rep.col.note",
+    "rep.col.reason",
+    "rep.col.evidence",
 )
 
 
@@ -86,7 +99,11 @@ def write_report(report: Report, lang: Lang) -> bytes:
 
 
 ROLLUP_COLUMNS = (
-    "agg.col.unit_id", "agg.col.unit", "agg.col.as_of", "agg.col.section_id", "rep.col.section",
+    "agg.col.unit_id",
+    "agg.col.unit",
+    "agg.col.as_of",
+    "agg.col.section_id",
+    "rep.col.section",
     *(f"rep.col.{k}" for k in tb.SUMMARY_KEYS),
 )
 

@@ -87,7 +87,9 @@ class Writer:
         lay.styles_setup(self.doc)
         lay.font_table(self.doc)
 
-    def run(self, paragraph: Any, text: str, *, font: str = lay.BODY, size: float | None = None, bold: bool = False) -> None:
+    def run(
+        self, paragraph: Any, text: str, *, font: str = lay.BODY, size: float | None = None, bold: bool = False
+    ) -> None:
         # One run properties element per look, copied into each run: python-docx's property
         # setters are slow enough to take a second on a month's tables.
         key = (font, size, bold)
@@ -101,8 +103,18 @@ class Writer:
         run = paragraph.add_run(text)
         run._element.insert(0, copy.deepcopy(template))
 
-    def paragraph(self, text: str = "", *, font: str = lay.BODY, size: float | None = None, bold: bool = False,
-                  align: str | None = None, indent: bool = True, right_chars: int = 0, style: str | None = None) -> Any:
+    def paragraph(
+        self,
+        text: str = "",
+        *,
+        font: str = lay.BODY,
+        size: float | None = None,
+        bold: bool = False,
+        align: str | None = None,
+        indent: bool = True,
+        right_chars: int = 0,
+        style: str | None = None,
+    ) -> Any:
         from docx.oxml import parse_xml
 
         p = self.doc.add_paragraph(style=style)
@@ -153,7 +165,8 @@ class Writer:
                 rpr = head_rpr if r == 0 else (bold_rpr if is_total else body_rpr)
                 text = "\n".join(tb.header_pieces(str(value))) if r == 0 else str(value)
                 runs = "<w:br/>".join(
-                    f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>' for piece in (text.split("\n") if r == 0 else [text])
+                    f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>'
+                    for piece in (text.split("\n") if r == 0 else [text])
                 )
                 valign = '<w:vAlign w:val="center"/>' if r == 0 else ""
                 parts.append(
@@ -200,7 +213,11 @@ def _section_heading(lang: Lang, section: SectionPart) -> str:
 def _lead(lang: Lang, report: Report) -> str:
     unit, period, as_of = report.unit_name, tx.period_text(lang, report.period), tx.date_text(lang, report.as_of)
     if report.notice_title:
-        doc = f"（{report.doc_number}）" if report.doc_number and lang == "zh" else (f" ({report.doc_number})" if report.doc_number else "")
+        doc = (
+            f"（{report.doc_number}）"
+            if report.doc_number and lang == "zh"
+            else (f" ({report.doc_number})" if report.doc_number else "")
+        )
         return t(lang, "rep.docx.lead", title=report.notice_title, doc=doc, unit=unit, period=period, as_of=as_of)
     return t(lang, "rep.docx.lead_plain", checklist=report.checklist, unit=unit, period=period, as_of=as_of)
 
@@ -216,7 +233,9 @@ def _label(w: Writer, label: str, text: str = "") -> None:
 def _section(w: Writer, section: SectionPart) -> None:
     lang = w.lang
     w.heading(_section_heading(lang, section), 2)
-    w.paragraph(tx.section_line(lang, section.figures) + ("。" if lang == "zh" else ".")).paragraph_format.keep_with_next = True
+    w.paragraph(
+        tx.section_line(lang, section.figures) + ("。" if lang == "zh" else ".")
+    ).paragraph_format.keep_with_next = True
     w.table(tb.measure_table(lang, section))
     overdue = tb.overdue_lines(lang, section)
     _label(w, t(lang, "rep.overdue_slots"), "" if overdue else t(lang, "rep.no_overdue"))

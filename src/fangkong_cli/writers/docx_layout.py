@@ -126,7 +126,11 @@ def title_spacing(paragraph: Any) -> None:
     """The 2号 title on lines of its own height, off the body's grid (it would take two lines)."""
     ppr = paragraph._p.get_or_add_pPr()
     ppr.insert(0, _element(f'<w:snapToGrid xmlns:w="{W_NS}" w:val="0"/>'))
-    _replace(ppr, "w:spacing", f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{TITLE_LINE_TWIPS}" w:lineRule="exact"/>')
+    _replace(
+        ppr,
+        "w:spacing",
+        f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{TITLE_LINE_TWIPS}" w:lineRule="exact"/>',
+    )
 
 
 def _element(xml: str) -> Any:
@@ -160,7 +164,11 @@ def styles_setup(doc: Any) -> None:
     set_fonts(normal.element, BODY)
     _replace(normal.element.get_or_add_rPr(), "w:spacing", f'<w:spacing xmlns:w="{W_NS}" w:val="{CHAR_SPACING}"/>')
     ppr = normal.element.get_or_add_pPr()
-    _replace(ppr, "w:spacing", f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>')
+    _replace(
+        ppr,
+        "w:spacing",
+        f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>',
+    )
     _replace(ppr, "w:ind", f'<w:ind xmlns:w="{W_NS}" w:firstLineChars="200" w:firstLine="640"/>')
     _replace(ppr, "w:jc", f'<w:jc xmlns:w="{W_NS}" w:val="both"/>')
     for level, font, bold in ((1, HEAD_1, False), (2, HEAD_2, False), (3, BODY, True)):
@@ -174,7 +182,11 @@ def styles_setup(doc: Any) -> None:
         fmt.space_before = fmt.space_after = Pt(0)
         fmt.keep_with_next = True
         sppr = style.element.get_or_add_pPr()
-        _replace(sppr, "w:spacing", f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>')
+        _replace(
+            sppr,
+            "w:spacing",
+            f'<w:spacing xmlns:w="{W_NS}" w:before="0" w:after="0" w:line="{LINE_TWIPS}" w:lineRule="exact"/>',
+        )
         _replace(sppr, "w:ind", f'<w:ind xmlns:w="{W_NS}" w:firstLineChars="200" w:firstLine="640"/>')
 
 
@@ -195,7 +207,9 @@ def font_table(doc: Any) -> None:
         if name in known:
             continue
         family = "modern" if name == HEAD_1 else "roman"
-        root.append(parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
-            f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
-        ))
+        root.append(
+            parse_xml(
+                f'<w:font {nsdecls("w")} w:name="{name}"><w:altName w:val="{alt}"/><w:charset w:val="86"/>'
+                f'<w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>'
+            )
+        )

@@ -95,7 +95,9 @@ def chart(lang: Lang, bars: Sequence[Bar]) -> str:
         parts.append(f"<g><title>{e(label)}</title>")
         parts.append(f'<rect x="{x:.1f}" y="{base - due_h:.1f}" width="{w:.1f}" height="{due_h:.1f}" fill="#c9d3df"/>')
         if b.answered:
-            parts.append(f'<rect x="{x:.1f}" y="{base - done_h:.1f}" width="{w:.1f}" height="{done_h:.1f}" fill="#2f6b45"/>')
+            parts.append(
+                f'<rect x="{x:.1f}" y="{base - done_h:.1f}" width="{w:.1f}" height="{done_h:.1f}" fill="#2f6b45"/>'
+            )
         parts.append("</g>")
     labels = [bar_label(lang, b) for b in bars]
     room = max(len(label) for label in labels) * font + 8  # CJK glyphs are about one font size wide
@@ -103,9 +105,11 @@ def chart(lang: Lang, bars: Sequence[Bar]) -> str:
     for i, label in enumerate(labels):
         if i % every == 0:
             x = min(max(i * step + step / 2, room / 2), width - room / 2)
-            parts.append(f'<text x="{x:.1f}" y="{base + font + 4}" font-size="{font}" text-anchor="middle" fill="#333">{e(label)}</text>')
+            parts.append(
+                f'<text x="{x:.1f}" y="{base + font + 4}" font-size="{font}" text-anchor="middle" fill="#333">{e(label)}</text>'
+            )
     parts.append("</svg>")
-    return f'<figure>{"".join(parts)}<figcaption>{e(t(lang, "rep.chart"))}</figcaption></figure>'
+    return f"<figure>{''.join(parts)}<figcaption>{e(t(lang, 'rep.chart'))}</figcaption></figure>"
 
 
 def _section(lang: Lang, s: SectionPart) -> str:
@@ -116,7 +120,9 @@ def _section(lang: Lang, s: SectionPart) -> str:
     out.append(f"<h3>{e(t(lang, 'rep.overdue_slots'))}</h3>")
     overdue = tb.overdue_lines(lang, s)
     if overdue:
-        items = "".join(f"<li><b>{e(mid)}</b> {e(title)}{e(tx.colon(lang))}{e(slots)}</li>" for mid, title, slots in overdue)
+        items = "".join(
+            f"<li><b>{e(mid)}</b> {e(title)}{e(tx.colon(lang))}{e(slots)}</li>" for mid, title, slots in overdue
+        )
         out.append(f'<ul class="overdue">{items}</ul>')
     else:
         out.append(f"<p>{e(t(lang, 'rep.no_overdue'))}</p>")
@@ -141,12 +147,18 @@ def page(lang: Lang, title: str, body: Sequence[str]) -> bytes:
 def write_report(report: Report, lang: Lang) -> bytes:
     title = tx.title(lang, report.notice_title, report.checklist)
     body = [f"<h1>{e(title)}</h1>"]
-    body.append('<dl class="head">' + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in tx.head_lines(lang, report)) + "</dl>")
+    body.append(
+        '<dl class="head">'
+        + "".join(f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in tx.head_lines(lang, report))
+        + "</dl>"
+    )
     body.append(f"<h2>{e(t(lang, 'rep.summary'))}</h2>")
     body.append(table(tb.summary_table(lang, report)))
     body.append(f'<p class="explain">{e(t(lang, "rep.explain"))}</p>')
     if report.calendar_fallback:
-        body.append(f'<p class="explain">{e(t(lang, "rep.calendar", years="、".join(map(str, report.calendar_fallback))))}</p>')
+        body.append(
+            f'<p class="explain">{e(t(lang, "rep.calendar", years="、".join(map(str, report.calendar_fallback))))}</p>'
+        )
     body += [_section(lang, s) for s in report.sections]
     body.append(f"<h2>{e(t(lang, 'rep.na'))}</h2>")
     na = tb.na_table(lang, report)
@@ -154,7 +166,8 @@ def write_report(report: Report, lang: Lang) -> bytes:
     body += _ledger(lang, report)
     body.append(f"<h2>{e(t(lang, 'rep.signoff'))}</h2>")
     sign = "".join(
-        f'<div>{e(k)}{e(tx.colon(lang))}<span class="fill">{e(v) if v else "&nbsp;"}</span></div>' for k, v in tx.signoff_lines(lang, report)
+        f'<div>{e(k)}{e(tx.colon(lang))}<span class="fill">{e(v) if v else "&nbsp;"}</span></div>'
+        for k, v in tx.signoff_lines(lang, report)
     )
     body.append(f'<div class="sign">{sign}</div>')
     return page(lang, title, body)
@@ -165,7 +178,9 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     body = [f"<h1>{e(title)}</h1>", f'<p class="figures">{e(tx.totals_line(lang, rollup))}</p>']
     body.append(f"<h2>{e(t(lang, 'agg.units'))}</h2>")
     body.append(table(tb.rollup_table(lang, rollup)))
-    body.append(f'<p class="explain">{e(t(lang, "agg.sections_legend"))}{e(tx.colon(lang))}{e(tb.rollup_legend(rollup))}</p>')
+    body.append(
+        f'<p class="explain">{e(t(lang, "agg.sections_legend"))}{e(tx.colon(lang))}{e(tb.rollup_legend(rollup))}</p>'
+    )
     body.append(f"<h2>{e(t(lang, 'agg.missing'))}</h2>")
     if rollup.expected is None:
         body.append(f"<p>{e(t(lang, 'agg.no_expect'))}</p>")

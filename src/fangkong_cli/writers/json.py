@@ -47,7 +47,13 @@ def _evidence(e: Evidence) -> dict[str, str]:
 
 
 def slot_dict(s: SlotLine) -> dict[str, Any]:
-    out: dict[str, Any] = {"key": s.key, "start": s.start.isoformat(), "end": s.end.isoformat(), "state": s.state, "late": s.late}
+    out: dict[str, Any] = {
+        "key": s.key,
+        "start": s.start.isoformat(),
+        "end": s.end.isoformat(),
+        "state": s.state,
+        "late": s.late,
+    }
     if s.at is not None:
         out["recorded_at"] = s.at.isoformat()
         out["by"] = s.by
@@ -127,7 +133,11 @@ def report_dict(report: Report) -> dict[str, Any]:
     if report.nil:
         data["nil"] = True
     if report.source is not None:  # proof of what the figures came from
-        data["source"] = {"sha256": report.source.sha256, "files": report.source.files, "git_commit": report.source.git_commit}
+        data["source"] = {
+            "sha256": report.source.sha256,
+            "files": report.source.files,
+            "git_commit": report.source.git_commit,
+        }
     return data
 
 

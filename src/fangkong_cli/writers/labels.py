@@ -46,7 +46,15 @@ def section_name(number: str, title: str) -> str:
 
 
 def section_line(lang: Lang, f: Figures) -> str:
-    return t(lang, "rep.section_line", coverage=pct(f.coverage), answered=f.answered, due=f.due, overdue=f.overdue, late=f.late)
+    return t(
+        lang,
+        "rep.section_line",
+        coverage=pct(f.coverage),
+        answered=f.answered,
+        due=f.due,
+        overdue=f.overdue,
+        late=f.late,
+    )
 
 
 def date_text(lang: Lang, day: date) -> str:
@@ -117,7 +125,10 @@ def head_lines(lang: Lang, report: Report) -> list[tuple[str, str]]:
     if report.doc_number:
         lines.append((t(lang, "rep.doc_number"), report.doc_number))
     lines += [
-        (t(lang, "rep.unit"), f"{report.unit_name}（{report.unit_id}）" if lang == "zh" else f"{report.unit_name} ({report.unit_id})"),
+        (
+            t(lang, "rep.unit"),
+            f"{report.unit_name}（{report.unit_id}）" if lang == "zh" else f"{report.unit_name} ({report.unit_id})",
+        ),
         (t(lang, "rep.period"), period_text(lang, report.period)),
         (t(lang, "rep.as_of"), date_text(lang, report.as_of)),
     ]
@@ -148,7 +159,18 @@ def totals_line(lang: Lang, rollup: Rollup) -> str:
     if rollup.expected is not None:
         expected = t(lang, "agg.expected_part", expected=len(rollup.expected), missing=len(rollup.missing))
     return t(
-        lang, "agg.totals_line", period=period_text(lang, rollup.period), units=len(rollup.units), expected=expected,
-        due=f.due, answered=f.answered, coverage=pct(f.coverage), done=f.done, partial=f.partial,
-        not_done=f.not_done, na=f.na, overdue=f.overdue, late=f.late,
+        lang,
+        "agg.totals_line",
+        period=period_text(lang, rollup.period),
+        units=len(rollup.units),
+        expected=expected,
+        due=f.due,
+        answered=f.answered,
+        coverage=pct(f.coverage),
+        done=f.done,
+        partial=f.partial,
+        not_done=f.not_done,
+        na=f.na,
+        overdue=f.overdue,
+        late=f.late,
     )

@@ -53,7 +53,15 @@ def _section(lang: Lang, section: SectionPart) -> list[str]:
 def write_report(report: Report, lang: Lang) -> bytes:
     out = [f"# {esc(tx.title(lang, report.notice_title, report.checklist))}", ""]
     out += [f"- {esc(label)}{tx.colon(lang)}{esc(value)}" for label, value in tx.head_lines(lang, report)]
-    out += ["", f"## {esc(t(lang, 'rep.summary'))}", "", *table(tb.summary_table(lang, report)), "", esc(t(lang, "rep.explain")), ""]
+    out += [
+        "",
+        f"## {esc(t(lang, 'rep.summary'))}",
+        "",
+        *table(tb.summary_table(lang, report)),
+        "",
+        esc(t(lang, "rep.explain")),
+        "",
+    ]
     if report.calendar_fallback:
         out += [esc(t(lang, "rep.calendar", years="、".join(map(str, report.calendar_fallback)))), ""]
     for section in report.sections:

@@ -49,7 +49,11 @@ def _content_types(xml: str) -> str:
 
 def _app_properties(xml: str) -> str:
     """docProps/app.xml names fangkong, not the program whose template the library copied."""
-    xml = re.sub(r"<Application>[^<]*</Application>|<Application/>", f"<Application>{escape('fangkong ' + __version__)}</Application>", xml)
+    xml = re.sub(
+        r"<Application>[^<]*</Application>|<Application/>",
+        f"<Application>{escape('fangkong ' + __version__)}</Application>",
+        xml,
+    )
     return re.sub(r"<(AppVersion|Template)>[^<]*</\1>\s*", "", xml)
 
 
@@ -79,7 +83,9 @@ def finish(data: bytes, main_part: str, report_json: bytes | None) -> bytes:
         members[PART] = report_part(report_json)
         members[PROPS_PART] = _props_part()
         item_rels = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'
-        members[_rels_path(PART)] = _add_relationship(item_rels, "rId1", CUSTOM_XML_PROPS, "itemProps1.xml").encode("utf-8")
+        members[_rels_path(PART)] = _add_relationship(item_rels, "rId1", CUSTOM_XML_PROPS, "itemProps1.xml").encode(
+            "utf-8"
+        )
         types = _content_types(types)
     else:
         types = re.sub(r'<Override PartName="/(?:customXml/[^"]*|docProps/thumbnail\.jpeg)"[^>]*/>', "", types)

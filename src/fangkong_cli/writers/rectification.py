@@ -11,7 +11,19 @@ from ..findings_store import FindingEvent
 from ..messages import Lang, slot_text, t
 from .tables import Table
 
-COLUMNS = ("id", "measure", "slot", "found", "rectification", "responsible", "deadline", "state", "light", "opened", "closed")
+COLUMNS = (
+    "id",
+    "measure",
+    "slot",
+    "found",
+    "rectification",
+    "responsible",
+    "deadline",
+    "state",
+    "light",
+    "opened",
+    "closed",
+)
 
 
 def headers(lang: Lang) -> list[str]:
@@ -126,5 +138,7 @@ def table(lang: Lang, lines: tuple[FindingLine, ...]) -> Table | None:
     """The ledger as a writers' table (None when the period has no finding)."""
     if not lines:
         return None
-    keep = frozenset(i for i, c in enumerate(COLUMNS) if c in ("id", "slot", "deadline", "state", "light", "opened", "closed"))
+    keep = frozenset(
+        i for i, c in enumerate(COLUMNS) if c in ("id", "slot", "deadline", "state", "light", "opened", "closed")
+    )
     return Table(tuple(headers(lang)), tuple(tuple(r) for r in rows(lang, lines)), keep=keep)

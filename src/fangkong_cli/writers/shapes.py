@@ -80,15 +80,16 @@ def status_dict(parts: Sequence[StatusPart], unit: dict[str, str], findings: dic
     for part in parts:
         total.merge(part.evaluation.figures)
         sections += [{**s, "checklist": part.campaign} for s in _sections(part.evaluation)]
-        measures += [{**m, "checklist": part.campaign, "light": part.lights.get(str(m["id"]))} for m in _measures(part.evaluation)]
+        measures += [
+            {**m, "checklist": part.campaign, "light": part.lights.get(str(m["id"]))}
+            for m in _measures(part.evaluation)
+        ]
     data.update(
         summary=total.as_dict(),
         unmatched_records=sum(p.evaluation.unmatched for p in parts),
         sections=sections,
         measures=measures,
-        campaigns=[
-            {"id": p.campaign, "checklist": p.checklist, "from": p.evaluation.first.isoformat()} for p in parts
-        ],
+        campaigns=[{"id": p.campaign, "checklist": p.checklist, "from": p.evaluation.first.isoformat()} for p in parts],
         findings=findings,
     )
     return data

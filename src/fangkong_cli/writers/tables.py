@@ -69,7 +69,13 @@ MEASURE_COLUMNS = ("rep.col.id", "rep.col.measure", "rep.col.frequency", "rep.co
 def measure_table(lang: Lang, section: SectionPart) -> Table:
     """One row per measure of a section, then the section's total."""
     rows: list[tuple[Cell, ...]] = [
-        (m.id, m.title, tx.frequency(lang, m.frequency), tx.measure_state(lang, m), *figure_cells(m.figures, MEASURE_KEYS))
+        (
+            m.id,
+            m.title,
+            tx.frequency(lang, m.frequency),
+            tx.measure_state(lang, m),
+            *figure_cells(m.figures, MEASURE_KEYS),
+        )
         for m in section.measures
     ]
     rows.append(("", t(lang, "rep.total"), "", "", *figure_cells(section.figures, MEASURE_KEYS)))
@@ -89,7 +95,14 @@ REMARK_COLUMNS = ("rep.col.id", "rep.col.slot", "rep.col.status", "rep.col.by", 
 def remark_table(lang: Lang, measures: Iterable[MeasureLine]) -> Table | None:
     """One row per note or evidence given; None when there is none."""
     rows = tuple(
-        (m.id, tx.slot_label(lang, s.key), tx.state(lang, s.state), s.by, s.note, "；".join(tx.evidence_text(e) for e in s.evidence))
+        (
+            m.id,
+            tx.slot_label(lang, s.key),
+            tx.state(lang, s.state),
+            s.by,
+            s.note,
+            "；".join(tx.evidence_text(e) for e in s.evidence),
+        )
         for m in measures
         for s in m.remarks
     )
@@ -113,8 +126,13 @@ NA_COLUMNS = ("rep.col.id", "rep.col.measure", "rep.col.reason", "rep.col.source
 def na_table(lang: Lang, report: Report) -> Table | None:
     """Every 不适用 with its reason and where it comes from; None when there is none."""
     rows = tuple(
-        (n.measure, n.title, n.reason, t(lang, "rep.na.tailored" if n.tailored else "rep.na.record"),
-         t(lang, "rep.na.slots", count=len(n.slots), slots=slots_text(lang, n.slots)))
+        (
+            n.measure,
+            n.title,
+            n.reason,
+            t(lang, "rep.na.tailored" if n.tailored else "rep.na.record"),
+            t(lang, "rep.na.slots", count=len(n.slots), slots=slots_text(lang, n.slots)),
+        )
         for n in report.not_applicable
     )
     if not rows:
@@ -150,7 +168,12 @@ def rollup_table(lang: Lang, rollup: Rollup) -> Table:
     def cell(f: Figures | None) -> str:
         return "—" if f is None else t(lang, "agg.cell", coverage=tx.pct(f.coverage), overdue=f.overdue)
 
-    headers = (t(lang, "agg.col.unit"), t(lang, "agg.col.as_of"), *(section_short(h) for h in rollup.sections), t(lang, "agg.col.total"))
+    headers = (
+        t(lang, "agg.col.unit"),
+        t(lang, "agg.col.as_of"),
+        *(section_short(h) for h in rollup.sections),
+        t(lang, "agg.col.total"),
+    )
     rows = tuple(
         (f"{u.unit_name} ({u.unit_id})", tx.date_text(lang, u.as_of), *(cell(f) for f in u.sections), cell(u.total))
         for u in unit_lines(rollup)

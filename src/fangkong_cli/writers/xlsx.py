@@ -103,8 +103,13 @@ class Book:
             {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False},
         )
         self.wb.set_properties(
-            {"title": title, "author": "fangkong", "company": "", "comments": "fangkong",
-             "created": datetime(created.year, created.month, created.day)}
+            {
+                "title": title,
+                "author": "fangkong",
+                "company": "",
+                "comments": "fangkong",
+                "created": datetime(created.year, created.month, created.day),
+            }
         )
         base: dict[str, Any] = {"font_name": FONT, "font_size": 11, "valign": "top"}
         border = {"border": 1, "border_color": "#808080"}
@@ -112,7 +117,9 @@ class Book:
             "plain": self.wb.add_format(base),
             "title": self.wb.add_format({**base, "bold": True, "font_size": 14}),
             "bold": self.wb.add_format({**base, "bold": True}),
-            "head": self.wb.add_format({**base, **border, "bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "vcenter"}),
+            "head": self.wb.add_format(
+                {**base, **border, "bold": True, "bg_color": "#DDE4EE", "text_wrap": True, "valign": "vcenter"}
+            ),
             "cell": self.wb.add_format({**base, **border, "text_wrap": True}),
             "total": self.wb.add_format({**base, **border, "bold": True}),
             "pct": self.wb.add_format({**base, **border, "num_format": "0.0%"}),

@@ -13,8 +13,22 @@ from collections.abc import Iterable
 from types import ModuleType
 
 NAMES = (
-    "init", "check", "mark", "undo", "status", "today", "history", "finding", "remind", "report",
-    "sheet", "aggregate", "campaign", "checklist", "verify", "completion",
+    "init",
+    "check",
+    "mark",
+    "undo",
+    "status",
+    "today",
+    "history",
+    "finding",
+    "remind",
+    "report",
+    "sheet",
+    "aggregate",
+    "campaign",
+    "checklist",
+    "verify",
+    "completion",
 )
 
 

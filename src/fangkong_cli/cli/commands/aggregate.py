@@ -36,19 +36,27 @@ class AggregateFormat(StrEnum):
 def aggregate(
     ctx: typer.Context,
     paths: Annotated[list[Path], typer.Argument(help="aggregate.paths", show_default=False)],
-    fmt: Annotated[AggregateFormat | None, typer.Option("--format", "-f", help="aggregate.format", show_default=False)] = None,
+    fmt: Annotated[
+        AggregateFormat | None, typer.Option("--format", "-f", help="aggregate.format", show_default=False)
+    ] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="aggregate.output", show_default=False)] = None,
     units: Annotated[Path | None, typer.Option("--units", help="aggregate.units", show_default=False)] = None,
     expect: Annotated[Path | None, typer.Option("--expect", help="aggregate.expect", show_default=False)] = None,
     under: Annotated[str | None, typer.Option("--under", help="aggregate.under", show_default=False)] = None,
-    level: Annotated[int | None, typer.Option("--level", min=1, max=20, help="aggregate.level", show_default=False)] = None,
+    level: Annotated[
+        int | None, typer.Option("--level", min=1, max=20, help="aggregate.level", show_default=False)
+    ] = None,
     month: Annotated[list[str] | None, typer.Option("--month", help="aggregate.month", show_default=False)] = None,
     week: Annotated[list[str] | None, typer.Option("--week", help="aggregate.week", show_default=False)] = None,
     first: PeriodFromOpt = None,
     last: PeriodToOpt = None,
-    on_time_days: Annotated[int | None, typer.Option("--on-time-days", min=0, max=366, help="aggregate.on_time_days", show_default=False)] = None,
+    on_time_days: Annotated[
+        int | None, typer.Option("--on-time-days", min=0, max=366, help="aggregate.on_time_days", show_default=False)
+    ] = None,
     date: Annotated[str | None, typer.Option("--date", help="aggregate.date", show_default=False)] = None,
-    allowed_signers: Annotated[Path | None, typer.Option("--allowed-signers", help="aggregate.allowed_signers", show_default=False)] = None,
+    allowed_signers: Annotated[
+        Path | None, typer.Option("--allowed-signers", help="aggregate.allowed_signers", show_default=False)
+    ] = None,
 ) -> None:
     from ...aggregate import NoReports, PeriodsDiffer
 
@@ -59,7 +67,17 @@ def aggregate(
     try:
         if allowed_signers is not None and not allowed_signers.is_file():
             raise UsageProblem("agg.signers_missing", path=str(allowed_signers))
-        rollup = run_aggregate(paths, units, expect, under, level, (month or [], week or [], first, last), on_time_days, date, allowed_signers)
+        rollup = run_aggregate(
+            paths,
+            units,
+            expect,
+            under,
+            level,
+            (month or [], week or [], first, last),
+            on_time_days,
+            date,
+            allowed_signers,
+        )
     except (NoReports, PeriodsDiffer) as exc:
         print_rejected(env, exc.rejected)
         raise
@@ -176,13 +194,21 @@ def print_rejected(env: Env, rejected: "Sequence[Rejected]") -> None:
 def print_notes(env: Env, rollup: "Rollup") -> None:
     for d in rollup.duplicates:
         env.output.say(
-            "agg.duplicate", unit=d.unit_id, count=len(d.dropped) + 1, kept=d.kept,
-            as_of=d.kept_as_of.isoformat(), dropped=", ".join(d.dropped),
+            "agg.duplicate",
+            unit=d.unit_id,
+            count=len(d.dropped) + 1,
+            kept=d.kept,
+            as_of=d.kept_as_of.isoformat(),
+            dropped=", ".join(d.dropped),
         )
     for g in rollup.grafts:
         env.output.say(
-            "agg.placed_twice", unit=g.unit, kept=g.kept_parent or "—", kept_from=g.kept_from,
-            other=g.other_parent or "—", other_from=g.other_from,
+            "agg.placed_twice",
+            unit=g.unit,
+            kept=g.kept_parent or "—",
+            kept_from=g.kept_from,
+            other=g.other_parent or "—",
+            other_from=g.other_from,
         )
     if rollup.outside and rollup.tree is not None:
         env.output.say("agg.outside", count=rollup.outside, id=rollup.tree.order[0])

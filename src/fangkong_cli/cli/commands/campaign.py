@@ -27,7 +27,13 @@ def add(
     last = dates.parse_date(end) if end else None
     plan = plan_campaign(ws, checklist, first, last, campaign_id, Path.cwd())
     added = add_campaign(ws, plan, env.settings.lock_timeout).views()[-1]
-    env.output.say("campaign_added", id=plan.id, checklist=plan.checklist, count=len(added.checklist.measures), start=first.isoformat())
+    env.output.say(
+        "campaign_added",
+        id=plan.id,
+        checklist=plan.checklist,
+        count=len(added.checklist.measures),
+        start=first.isoformat(),
+    )
     say_period(env, plan.notice, plan.advice, last, plan.end)
 
 

@@ -58,7 +58,12 @@ def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, 
     items = [i for _, i in found]
     if fmt is ShowFormat.json:
         rows = [
-            {"measure": i.measure.measure.id, "slot": i.slot.slot.key, "state": i.slot.state, "checklist": v.campaign_id}
+            {
+                "measure": i.measure.measure.id,
+                "slot": i.slot.slot.key,
+                "state": i.slot.state,
+                "checklist": v.campaign_id,
+            }
             for v, i in found
         ]
         env.output.data(json.dumps({"date": today.isoformat(), "items": rows}, ensure_ascii=False, indent=2) + "\n")
@@ -158,5 +163,3 @@ def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command("check", help="check")(check)
-
-

@@ -97,7 +97,9 @@ class SummaryFormat(StrEnum):
 def import_notice(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="checklist.import.file", show_default=False)],
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="checklist.import.output", show_default=False)] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="checklist.import.output", show_default=False)
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="checklist.import.force")] = False,
     fmt: Annotated[SummaryFormat, typer.Option("--format", "-f", help="checklist.import.format")] = SummaryFormat.text,
 ) -> None:

@@ -28,6 +28,7 @@ ReasonOpt = Annotated[str, typer.Option("--reason", help="finding.reason", show_
 RectOpt = Annotated[str, typer.Option("--rectification", "-r", help="finding.rectification")]
 RespOpt = Annotated[str, typer.Option("--responsible", help="finding.responsible")]
 
+
 def _officer(ws: Workspace, by: str | None) -> str:
     officer = (by or ws.remembered_officer() or "").strip()
     if not officer:
@@ -62,7 +63,15 @@ def list_findings(
     if fmt is ShowFormat.json:
         from ...writers.shapes import dumps
 
-        env.output.data(dumps({"as_of": today.isoformat(), "findings": [ledger.finding_dict(x) for x in lines], "summary": ledger.counts(lines)}))
+        env.output.data(
+            dumps(
+                {
+                    "as_of": today.isoformat(),
+                    "findings": [ledger.finding_dict(x) for x in lines],
+                    "summary": ledger.counts(lines),
+                }
+            )
+        )
         return
     if not lines:
         env.output.say("ledger.empty")
@@ -81,7 +90,13 @@ def list_findings(
     env.output.say("ledger.summary", **ledger.counts(lines))
 
 
-def show(ctx: typer.Context, finding_id: IdArg, fmt: ShowFormatOpt = ShowFormat.table, date: DateOpt = None, workspace: WorkspaceOpt = None) -> None:
+def show(
+    ctx: typer.Context,
+    finding_id: IdArg,
+    fmt: ShowFormatOpt = ShowFormat.table,
+    date: DateOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
     today = dates.parse_date(date) if date else ws.today(dates.now())
@@ -113,28 +128,75 @@ def open_(
     ws = env.workspace(workspace)
     now = dates.now()
     day = dates.parse_date(deadline) if deadline else add_workdays(ws.today(now), ws.config.lights.deadline_workdays)
-    f = open_finding(ws, ws.writer_id(), _officer(ws, by), now, env.settings.lock_timeout, measure=measure.strip(), slot=slot.strip(),
-                     found=found, responsible=responsible, deadline=day, rectification=rectification)
+    f = open_finding(
+        ws,
+        ws.writer_id(),
+        _officer(ws, by),
+        now,
+        env.settings.lock_timeout,
+        measure=measure.strip(),
+        slot=slot.strip(),
+        found=found,
+        responsible=responsible,
+        deadline=day,
+        rectification=rectification,
+    )
     env.output.say("finding.opened", id=f.id, deadline=f.deadline.isoformat(), responsible=f.responsible)
 
 
-def update(ctx: typer.Context, finding_id: IdArg, rectification: RectOpt = "", responsible: RespOpt = "", evidence: EvidenceOpt = None,
-           note: NoteOpt = "", by: ByOpt = None, workspace: WorkspaceOpt = None) -> None:
+def update(
+    ctx: typer.Context,
+    finding_id: IdArg,
+    rectification: RectOpt = "",
+    responsible: RespOpt = "",
+    evidence: EvidenceOpt = None,
+    note: NoteOpt = "",
+    by: ByOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
     if not (rectification.strip() or responsible.strip() or evidence or note.strip()):
         raise UsageProblem("finding_nothing_to_update")
-    f = change_finding(ws, ws.writer_id(), finding_id, "update", _officer(ws, by), dates.now(), env.settings.lock_timeout,
-                       rectification=rectification, responsible=responsible, note=note, evidence=_evidence(ws, evidence))
+    f = change_finding(
+        ws,
+        ws.writer_id(),
+        finding_id,
+        "update",
+        _officer(ws, by),
+        dates.now(),
+        env.settings.lock_timeout,
+        rectification=rectification,
+        responsible=responsible,
+        note=note,
+        evidence=_evidence(ws, evidence),
+    )
     _said(env, "finding.changed", f.id, f.state)
 
 
-def submit(ctx: typer.Context, finding_id: IdArg, rectification: RectOpt = "", evidence: EvidenceOpt = None, note: NoteOpt = "",
-           by: ByOpt = None, workspace: WorkspaceOpt = None) -> None:
+def submit(
+    ctx: typer.Context,
+    finding_id: IdArg,
+    rectification: RectOpt = "",
+    evidence: EvidenceOpt = None,
+    note: NoteOpt = "",
+    by: ByOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(ws, ws.writer_id(), finding_id, "submit", _officer(ws, by), dates.now(), env.settings.lock_timeout,
-                       rectification=rectification, note=note, evidence=_evidence(ws, evidence))
+    f = change_finding(
+        ws,
+        ws.writer_id(),
+        finding_id,
+        "submit",
+        _officer(ws, by),
+        dates.now(),
+        env.settings.lock_timeout,
+        rectification=rectification,
+        note=note,
+        evidence=_evidence(ws, evidence),
+    )
     _said(env, "finding.changed", f.id, f.state)
 
 
@@ -148,30 +210,73 @@ def extend(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(ws, ws.writer_id(), finding_id, "extend", _officer(ws, by), dates.now(), env.settings.lock_timeout,
-                       deadline=dates.parse_date(deadline), reason=reason)
+    f = change_finding(
+        ws,
+        ws.writer_id(),
+        finding_id,
+        "extend",
+        _officer(ws, by),
+        dates.now(),
+        env.settings.lock_timeout,
+        deadline=dates.parse_date(deadline),
+        reason=reason,
+    )
     env.output.say("finding.extended", id=f.id, deadline=f.deadline.isoformat())
 
 
-def reject(ctx: typer.Context, finding_id: IdArg, reason: ReasonOpt, by: ByOpt = None, workspace: WorkspaceOpt = None) -> None:
+def reject(
+    ctx: typer.Context, finding_id: IdArg, reason: ReasonOpt, by: ByOpt = None, workspace: WorkspaceOpt = None
+) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(ws, ws.writer_id(), finding_id, "reject", _officer(ws, by), dates.now(), env.settings.lock_timeout, reason=reason)
+    f = change_finding(
+        ws,
+        ws.writer_id(),
+        finding_id,
+        "reject",
+        _officer(ws, by),
+        dates.now(),
+        env.settings.lock_timeout,
+        reason=reason,
+    )
     _said(env, "finding.changed", f.id, f.state)
 
 
-def close(ctx: typer.Context, finding_id: IdArg, evidence: EvidenceOpt = None, note: NoteOpt = "", by: ByOpt = None,
-          workspace: WorkspaceOpt = None) -> None:
+def close(
+    ctx: typer.Context,
+    finding_id: IdArg,
+    evidence: EvidenceOpt = None,
+    note: NoteOpt = "",
+    by: ByOpt = None,
+    workspace: WorkspaceOpt = None,
+) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(ws, ws.writer_id(), finding_id, "close", _officer(ws, by), dates.now(), env.settings.lock_timeout,
-                       note=note, evidence=_evidence(ws, evidence))
+    f = change_finding(
+        ws,
+        ws.writer_id(),
+        finding_id,
+        "close",
+        _officer(ws, by),
+        dates.now(),
+        env.settings.lock_timeout,
+        note=note,
+        evidence=_evidence(ws, evidence),
+    )
     _said(env, "finding.changed", f.id, f.state)
 
 
 def register(root: typer.Typer) -> None:
     group = typer.Typer(help="finding", no_args_is_help=True)
-    for name, function in (("list", list_findings), ("show", show), ("open", open_), ("update", update),
-                           ("submit", submit), ("extend", extend), ("reject", reject), ("close", close)):
+    for name, function in (
+        ("list", list_findings),
+        ("show", show),
+        ("open", open_),
+        ("update", update),
+        ("submit", submit),
+        ("extend", extend),
+        ("reject", reject),
+        ("close", close),
+    ):
         group.command(name, help=f"finding.{name}")(function)
     root.add_typer(group, name="finding", help="finding")

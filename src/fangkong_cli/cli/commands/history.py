@@ -47,7 +47,10 @@ def history(
     else:
         from ..render import history_table
 
-        shown = [e._replace(record=e.record._replace(measure=f"{c}:{e.record.measure}")) if several else e for c, e in entries]
+        shown = [
+            e._replace(record=e.record._replace(measure=f"{c}:{e.record.measure}")) if several else e
+            for c, e in entries
+        ]
         env.output.table(history_table(env.lang, shown, ws.config.campaign.timezone))
 
 

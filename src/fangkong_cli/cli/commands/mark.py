@@ -27,7 +27,9 @@ def mark(
     status: Annotated[str, typer.Option("--status", "-s", help="mark.status", show_default=False)],
     note: Annotated[str, typer.Option("--note", "-n", help="mark.note")] = "",
     reason: Annotated[str, typer.Option("--reason", help="mark.reason")] = "",
-    evidence: Annotated[list[str] | None, typer.Option("--evidence", "-e", help="mark.evidence", show_default=False)] = None,
+    evidence: Annotated[
+        list[str] | None, typer.Option("--evidence", "-e", help="mark.evidence", show_default=False)
+    ] = None,
     by: ByOpt = None,
     date: DateOpt = None,
     campaign: CampaignOpt = None,

@@ -23,7 +23,9 @@ from ..options import (
 
 def report(
     ctx: typer.Context,
-    fmt: Annotated[ReportFormat | None, typer.Option("--format", "-f", help="report.format", show_default=False)] = None,
+    fmt: Annotated[
+        ReportFormat | None, typer.Option("--format", "-f", help="report.format", show_default=False)
+    ] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="report.output", show_default=False)] = None,
     month: MonthOpt = None,
     week: WeekOpt = None,
@@ -57,7 +59,9 @@ def report(
     now = dates.now()
     as_of = dates.day(date, ws.today(now))
     views = env.views(workspace, campaign, as_of)
-    if len(views) > 1 and (output == "-" or (output and not output.endswith(("/", "\\")) and not Path(output).is_dir())):
+    if len(views) > 1 and (
+        output == "-" or (output and not output.endswith(("/", "\\")) and not Path(output).is_dir())
+    ):
         raise UsageProblem("report_several", count=len(views), ids="、".join(v.campaign_id for v in views))
     period = Period(*dates.period(month, week, first, last, as_of))
     if period.first > as_of:
@@ -71,7 +75,9 @@ def report(
             from ...calendar_file import CALENDAR_NAME
 
             years = built.calendar_fallback
-            env.output.say("calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME))
+            env.output.say(
+                "calendar_fallback", years="、".join(map(str, years)), year=years[0], path=str(ws.root / CALENDAR_NAME)
+            )
         data = write_report(chosen, built, env.lang)
         # the first campaign keeps the name reports always had; an added one names itself
         label = built.unit_id if view.campaign_index == 0 else f"{built.unit_id}_{view.campaign_id}"

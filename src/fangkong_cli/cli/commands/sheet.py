@@ -59,10 +59,15 @@ def import_sheet(
     for record, _slot in done.recorded:
         measure = ws.checklist.measure(record.measure)
         env.output.say(
-            "sheet.recorded_row", id=record.measure, title=measure.title if measure else "",
-            slot=slot_label(env.lang, record.slot), status=env.output.t(f"state.{record.status.value}"),
+            "sheet.recorded_row",
+            id=record.measure,
+            title=measure.title if measure else "",
+            slot=slot_label(env.lang, record.slot),
+            status=env.output.t(f"state.{record.status.value}"),
         )
-    env.output.say("sheet.imported", path=str(file), count=len(done.recorded), unchanged=done.unchanged, empty=done.empty)
+    env.output.say(
+        "sheet.imported", path=str(file), count=len(done.recorded), unchanged=done.unchanged, empty=done.empty
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -77,7 +77,6 @@ def _open_findings(ws: Workspace, as_of: date) -> dict[str, int]:
     return counts(lines_for(ws, [f for f in load_findings(ws, as_of) if f.is_open], as_of))
 
 
-
 def _calendar_warnings(env: Env, ws: Workspace, evaluation: Evaluation, as_of: date) -> None:
     from ...calendar_file import CALENDAR_NAME, running_out
 
