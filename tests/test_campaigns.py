@@ -175,3 +175,10 @@ def test_two_checklists_whose_ids_collide_run_side_by_side(tmp_path: Path) -> No
     both = invoke(["report", "--format", "json", "-o", str(tmp_path / "out")], cwd=ws, now=now)
     assert both.exit_code == 0, both.stderr
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["xining_2021-01.json", "xining_other_2021-01.json"]
+
+
+def test_status_says_a_campaign_has_no_end_at_a_terminal_not_in_cron_mail(tmp_path: Path) -> None:
+    ws = make_workspace(tmp_path / "ws", start="2021-01-04", checklist=str(write_mini_checklist(tmp_path / "m")))
+    at_terminal = invoke(["status"], cwd=ws, now="2021-01-05T09:00:00+08:00", tty=True)
+    piped = invoke(["status"], cwd=ws, now="2021-01-05T09:00:00+08:00")
+    assert "没有结束日期" in at_terminal.stderr and "没有结束日期" not in piped.stderr

@@ -61,7 +61,7 @@ def _part(env: Env, view: Workspace, as_of: date, section: str | None) -> Status
         env.output.say("records_unmatched", count=evaluation.unmatched)
     if evaluation.after_as_of:
         env.output.say("records_after", count=evaluation.after_as_of, date=as_of.isoformat())
-    if view.campaign_config.end is None:
+    if view.campaign_config.end is None and env.output.is_terminal:  # not in every cron mail
         env.output.say("status.no_end", id=view.campaign_id)
     lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, view.config.lights).items()}
     return StatusPart(view.campaign_id, view.checklist.name, evaluation, lights)
