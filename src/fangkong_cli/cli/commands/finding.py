@@ -1,12 +1,13 @@
 """`fangkong finding`: the 整改台账 — list, show, open, update, submit, extend, reject, close."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from ...errors import UsageProblem
 from ...findings import (
+    Finding,
     FindingState,
     change_finding,
     find,
@@ -40,6 +41,14 @@ def _evidence(ws: Workspace, specs: list[str] | None) -> tuple[Evidence, ...]:
     from ...recording import evidence_from
 
     return tuple(evidence_from(ws, s, Path.cwd()) for s in specs or () if s.strip())
+
+
+def _change(env: Env, ws: Workspace, finding_id: str, action: str, by: str | None, **fields: Any) -> Finding:
+    """One step of a finding, recorded by this copy's writer under the workspace lock."""
+    officer = _officer(ws, by)
+    return change_finding(
+        ws, ws.writer_id(), finding_id, action, officer, dates.now(), env.settings.lock_timeout, **fields
+    )
 
 
 def _said(env: Env, key: str, finding_id: str, state: FindingState) -> None:
@@ -158,14 +167,12 @@ def update(
     ws = env.workspace(workspace)
     if not (rectification.strip() or responsible.strip() or evidence or note.strip()):
         raise UsageProblem("finding_nothing_to_update")
-    f = change_finding(
+    f = _change(
+        env,
         ws,
-        ws.writer_id(),
         finding_id,
         "update",
-        _officer(ws, by),
-        dates.now(),
-        env.settings.lock_timeout,
+        by,
         rectification=rectification,
         responsible=responsible,
         note=note,
@@ -185,14 +192,12 @@ def submit(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(
+    f = _change(
+        env,
         ws,
-        ws.writer_id(),
         finding_id,
         "submit",
-        _officer(ws, by),
-        dates.now(),
-        env.settings.lock_timeout,
+        by,
         rectification=rectification,
         note=note,
         evidence=_evidence(ws, evidence),
@@ -210,14 +215,12 @@ def extend(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(
+    f = _change(
+        env,
         ws,
-        ws.writer_id(),
         finding_id,
         "extend",
-        _officer(ws, by),
-        dates.now(),
-        env.settings.lock_timeout,
+        by,
         deadline=dates.parse_date(deadline),
         reason=reason,
     )
@@ -229,14 +232,12 @@ def reject(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(
+    f = _change(
+        env,
         ws,
-        ws.writer_id(),
         finding_id,
         "reject",
-        _officer(ws, by),
-        dates.now(),
-        env.settings.lock_timeout,
+        by,
         reason=reason,
     )
     _said(env, "finding.changed", f.id, f.state)
@@ -252,14 +253,12 @@ def close(
 ) -> None:
     env = env_of(ctx)
     ws = env.workspace(workspace)
-    f = change_finding(
+    f = _change(
+        env,
         ws,
-        ws.writer_id(),
         finding_id,
         "close",
-        _officer(ws, by),
-        dates.now(),
-        env.settings.lock_timeout,
+        by,
         note=note,
         evidence=_evidence(ws, evidence),
     )
