@@ -18,9 +18,12 @@ from conftest import invoke, make_workspace
 from fangkong_cli.records_fast import fast_records
 
 PROBE = """
-import io, json, sys
+import io, json, os, sys
 from fangkong_cli.__main__ import run
-sys.stdout, sys.stderr = io.StringIO(), io.StringIO()
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+sys.stdout, sys.stderr = (Terminal if os.environ.get("PROBE_TTY") else io.StringIO)(), io.StringIO()
 code = run(sys.argv[1:])
 sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
@@ -29,8 +32,10 @@ print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 HEAVY = ("pydantic", "openpyxl", "docx", "xlsxwriter", "yaml", "fangkong_cli.aggregate", "fangkong_cli.unit_reports")
 
 
-def loaded(ws: Path, *args: str) -> tuple[int, set[str]]:
+def loaded(ws: Path, *args: str, tty: bool = False) -> tuple[int, set[str]]:
     env = {"FANGKONG_NOW": "2021-01-06T20:00:00+08:00", "PATH": "/usr/bin:/bin", "PYDANTIC_DISABLE_PLUGINS": "__all__"}
+    if tty:
+        env["PROBE_TTY"] = "1"
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args], cwd=ws, env=env, capture_output=True, text=True, timeout=120
     )
@@ -73,6 +78,13 @@ def test_the_command_list_still_has_every_command(warm: Path) -> None:
 def test_output_that_is_not_a_terminal_loads_no_rich(warm: Path, args: tuple[str, ...]) -> None:
     code, modules = loaded(warm, *args)
     assert code == 0
+    assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
+
+
+def test_the_status_table_at_a_terminal_loads_no_rich(warm: Path) -> None:
+    code, modules = loaded(warm, "status", tty=True)
+    assert code == 0
+    assert "fangkong_cli.cli.screen" in modules  # it was drawn for a terminal
     assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
 
 

@@ -9,10 +9,30 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation, Figures, MeasureStatus
 from ..messages import Lang, slot_text, t
 from ..models import Frequency, Measure
+
+if TYPE_CHECKING:
+    from .screen import Line
+
+
+STATE_STYLE = {
+    "done": "green",
+    "partial": "yellow",
+    "not_done": "red",
+    "na": "dim",
+    "due": "cyan",
+    "overdue": "bold red",
+}
+LIGHT_STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
+
+
+def state_style(status: MeasureStatus) -> str:
+    """A state's colour; dim when nothing was asked (as needed, no slot yet)."""
+    return "dim" if status.detail in ("as_needed", "no_slot") else STATE_STYLE.get(status.state, "")
 
 
 def state_label(lang: Lang, status: MeasureStatus) -> str:
@@ -164,3 +184,31 @@ def status_plain(lang: Lang, evaluation: Evaluation, width: int) -> str:
         out.append("")
     out += fold(summary_line(lang, evaluation.as_of, evaluation.figures), width)
     return "\n".join(out) + "\n"
+
+
+def status_screen(
+    lang: Lang, evaluation: Evaluation, width: int, lights: Mapping[str, str] = MappingProxyType({})
+) -> list[Line]:
+    """The status for a terminal: a table per section, states in colour, each next deadline
+    in its light's colour, overdue counts in red; on a narrow terminal the less needed
+    columns go, so measure titles stay readable."""
+    from .screen import Column, Table, draw, paragraph
+
+    shown = status_columns(lang, evaluation, width)
+    columns = [
+        Column(t(lang, key), ratio=3, min_width=8)
+        if key == "col.measure"
+        else Column(t(lang, key), justify="right" if key == "col.overdue" else "left")
+        for key in (STATUS_COLUMNS[i] for i in shown)
+    ]
+    lines: list[Line] = []
+    for sec in evaluation.sections:
+        rows = []
+        for ms in sec.measures:
+            styles = ["", "", "", state_style(ms), "", LIGHT_STYLE.get(lights.get(ms.measure.id, ""), ""), ""]
+            if ms.figures.overdue:
+                styles[6] = "bold red"
+            cells = status_cells(lang, ms)
+            rows.append([(cells[i], styles[i]) for i in shown])
+        lines += draw(Table(section_title(sec.section.number, sec.section.title), columns, rows), width)
+    return lines + paragraph(summary_line(lang, evaluation.as_of, evaluation.figures), width)

@@ -11,7 +11,11 @@ from ..errors import DataProblem
 from ..messages import Lang, t
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from rich.console import Console
+
+    from .screen import Line
 
 PLAIN_WIDTH = 160  # no terminal: wide enough that cron mail keeps table rows on one line
 
@@ -69,6 +73,34 @@ class Output:
         """Width for plain output: COLUMNS when set, else wide enough for cron mail."""
         columns = os.environ.get("COLUMNS", "")
         return int(columns) if columns.isdigit() and int(columns) > 20 else PLAIN_WIDTH
+
+    @property
+    def terminal_width(self) -> int:
+        """The terminal's width as Rich measures it: COLUMNS when set, else the size of the
+        first of stdin, stdout and stderr that is a terminal, else 80."""
+        columns = os.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
+        for fd in (0, 1, 2):
+            try:
+                return os.get_terminal_size(fd).columns or 80
+            except (OSError, ValueError):
+                continue
+        return 80
+
+    @property
+    def terminal_styles(self) -> tuple[bool, bool]:
+        """Whether the terminal shows bold and dim, and whether colours too: a dumb terminal
+        (TERM=dumb or unknown, TTY_COMPATIBLE=0) shows neither; NO_COLOR keeps the attributes."""
+        term = os.environ.get("TERM", "").strip().lower()
+        styles = term not in ("dumb", "unknown") and os.environ.get("TTY_COMPATIBLE") != "0"
+        return styles, styles and not os.environ.get("NO_COLOR")
+
+    def screen(self, lines: Sequence[Line]) -> None:
+        """Lines drawn for the terminal (cli/screen.py), in its width and styles."""
+        from .screen import to_text
+
+        self.data(to_text(lines, self.terminal_width, *self.terminal_styles))
 
     @cached_property
     def out(self) -> Console:

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 
+@lru_cache(maxsize=4096)
 def cell_len(text: str) -> int:
-    """Terminal cells `text` takes: wide and full-width characters (CJK) take two.
+    """Terminal cells `text` takes: wide and full-width characters (CJK) take two, control
+    characters and combining marks none.
 
     unicodedata rather than rich.cells, whose tables take 25 ms to import.
     """
-    from unicodedata import east_asian_width
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return sum(map(char_cells, text))
 
-    return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
+
+@lru_cache(maxsize=4096)
+def char_cells(ch: str) -> int:
+    """Terminal cells one character takes (0, 1 or 2)."""
+    from unicodedata import category, east_asian_width
+
+    code = ord(ch)
+    if code < 32 or 0x7F <= code < 0xA0:
+        return 0
+    if east_asian_width(ch) in "WF":
+        return 2
+    return 0 if category(ch) in ("Mn", "Me") or (category(ch) == "Cf" and ch != "\u00ad") else 1
 
 
 def fold(text: str, room: int) -> list[str]:
     """Cut `text` into lines of at most `room` cells (a CJK character takes two)."""
     lines, current, used = [], "", 0
     for ch in text:
-        w = cell_len(ch)
+        w = char_cells(ch)
         if used + w > room and current:
             lines.append(current)
             current, used = "", 0

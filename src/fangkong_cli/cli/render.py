@@ -1,9 +1,8 @@
-"""Rich tables and plain text for checklists, status and history."""
+"""Rich tables for checklists, history and campaigns (the status table is drawn by cli/screen.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from types import MappingProxyType
+from collections.abc import Sequence
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -11,29 +10,11 @@ from rich.table import Table
 from rich.text import Text
 
 from ..checklist import Checklist, SectionEntry
-from ..evaluation import Evaluation, MeasureStatus
 from ..messages import Lang, t
 from ..models import Measure
 from ..recording import HistoryEntry
 from ..workspace import Workspace
-from .labels import (
-    STATUS_COLUMNS,
-    frequency_label,
-    section_title,
-    state_label,
-    status_cells,
-    status_columns,
-    summary_line,
-)
-
-STATE_STYLE = {
-    "done": "green",
-    "partial": "yellow",
-    "not_done": "red",
-    "na": "dim",
-    "due": "cyan",
-    "overdue": "bold red",
-}
+from .labels import STATE_STYLE, frequency_label, section_title
 
 
 def _table(title: str) -> Table:
@@ -81,42 +62,6 @@ def measure_detail(lang: Lang, checklist: Checklist, measure: Measure) -> Render
     if measure.guidance:
         table.add_row(Text(t(lang, "field.guidance")), Text(measure.guidance))
     return table
-
-
-def state_text(lang: Lang, status: MeasureStatus) -> Text:
-    dim = status.detail in ("as_needed", "no_slot")
-    return Text(state_label(lang, status), style="dim" if dim else STATE_STYLE.get(status.state, ""))
-
-
-LIGHT_STYLE = {"red": "bold red", "yellow": "bold yellow", "green": "green"}
-
-
-def status_tables(
-    lang: Lang, evaluation: Evaluation, width: int = 160, lights: Mapping[str, str] = MappingProxyType({})
-) -> RenderableType:
-    """The status for a terminal: a Rich table per section, states in colour, each next
-    deadline in its light's colour; on a narrow terminal the less needed columns go, so
-    measure titles stay readable."""
-    shown = status_columns(lang, evaluation, width)
-    parts: list[RenderableType] = []
-    for sec in evaluation.sections:
-        table = _table(section_title(sec.section.number, sec.section.title))
-        for key in (STATUS_COLUMNS[i] for i in shown):
-            if key == "col.measure":
-                table.add_column(t(lang, key), overflow="fold", ratio=3, min_width=8)
-            else:
-                table.add_column(t(lang, key), overflow="fold", justify="right" if key == "col.overdue" else "left")
-        for ms in sec.measures:
-            light = lights.get(ms.measure.id)
-            cells = [Text(c) for c in status_cells(lang, ms)]
-            cells[5].stylize(LIGHT_STYLE.get(light or "", ""))  # the deadline in its light's colour
-            cells[3] = state_text(lang, ms)
-            if ms.figures.overdue:
-                cells[6].stylize("bold red")
-            table.add_row(*(cells[i] for i in shown))
-        parts.append(table)
-    parts.append(Text(summary_line(lang, evaluation.as_of, evaluation.figures)))
-    return Group(*parts)
 
 
 def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> RenderableType:

@@ -96,9 +96,9 @@ def _show(env: Env, evaluation: Evaluation, fmt: TableFormat, lights: dict[str, 
 
         env.output.data(status_tsv(evaluation, lights))
     elif env.output.is_terminal:
-        from ..render import status_tables
+        from ..labels import status_screen
 
-        env.output.out.print(status_tables(env.lang, evaluation, env.output.out.width, lights))
+        env.output.screen(status_screen(env.lang, evaluation, env.output.terminal_width, lights))
     else:
         from ..labels import status_plain
 
@@ -119,7 +119,7 @@ def _show_measures(env: Env, views: list[Workspace], ids: list[str], fmt: TableF
         chosen += [m for m in evaluations[view.campaign_index].measures if m.measure.id == measure.id]
     tz = views[0].tz
     if fmt is TableFormat.table:
-        width = env.output.out.width if env.output.is_terminal else env.output.plain_width
+        width = env.output.terminal_width if env.output.is_terminal else env.output.plain_width
         env.output.data(measure_slots(env.lang, chosen, tz, width))
     elif fmt is TableFormat.json:
         env.output.data(measures_json(as_of, chosen))

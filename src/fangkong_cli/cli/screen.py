@@ -1,0 +1,350 @@
+"""Tables drawn for a terminal without Rich: Rich's look, in a few milliseconds.
+
+Importing Rich's console and laying out the status table of the built-in notice takes
+100–170 ms, more than everything else `status` does, and the duty officer waits for it at
+every look. This module draws the same picture: a bold title over each table, a bold
+header with a rule under it, columns sized by the layout rules of a Rich table with a
+simple head box (each column as wide as its text, the measure column taking the room left,
+the widest columns giving way first on a narrow terminal), text folded by terminal cells (a
+Chinese character takes two), states in colour. `tests/test_screen.py` compares the two
+cell by cell, colours included, over many widths.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from math import ceil
+from typing import Literal
+
+from .plain import cell_len, char_cells
+
+Justify = Literal["left", "right", "default"]
+Run = tuple[str, str]  # text and its style ("" for none)
+Line = list[Run]
+
+SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+COLOURS = frozenset({"red", "green", "yellow", "cyan"})
+_WORD = re.compile(r"\s*\S+\s*")
+_TRAILING_SPACE = re.compile(r"\s+$")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    justify: Literal["left", "right"] = "left"
+    ratio: int | None = None  # takes the room left over, in this proportion
+    min_width: int | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    title: str
+    columns: Sequence[Column]
+    rows: Sequence[Sequence[Run]]  # one (text, style) per column
+
+
+# --- text in cells ------------------------------------------------------------------------
+
+
+def chop(text: str, width: int) -> list[str]:
+    """`text` cut into pieces of at most `width` cells; a zero-width mark stays with its letter."""
+    pieces, start, used = [], 0, 0
+    for i, ch in enumerate(text):
+        w = char_cells(ch)
+        if used + w > width:
+            pieces.append(text[start:i])
+            start, used = i, 0
+        used += w
+    if used:
+        pieces.append(text[start:])
+    return pieces
+
+
+def crop(text: str, width: int) -> str:
+    """The first `width` cells of `text`; a wide character cut in half becomes a space."""
+    used = 0
+    for i, ch in enumerate(text):
+        w = char_cells(ch)
+        if used + w > width:
+            return text[:i] + " " * (width - used)
+        used += w
+    return text
+
+
+def break_points(text: str, width: int) -> list[int]:
+    """Where to break `text` into lines of `width` cells: between words (a word keeps the
+    spaces after it), and inside a word that is wider than a whole line."""
+    points: list[int] = []
+    used = 0
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match.group()
+        size = cell_len(word.rstrip())
+        if width - used >= size:
+            used += cell_len(word)
+        elif size > width:
+            pieces = chop(word, width)
+            for k, piece in enumerate(pieces):
+                if start:
+                    points.append(start)
+                if k == len(pieces) - 1:
+                    used = cell_len(piece)
+                else:
+                    start += len(piece)
+        elif used and start:
+            points.append(start)
+            used = cell_len(word)
+    return points
+
+
+def _trim(piece: str, width: int) -> str:
+    """Spaces at the end of a line beyond the width go (counted in characters, as the breaks are)."""
+    excess = len(piece) - width
+    trailing = _TRAILING_SPACE.search(piece)
+    if excess > 0 and trailing is not None:
+        return piece[: len(piece) - min(len(trailing.group()), excess)]
+    return piece
+
+
+def _expand_tabs(line: str, size: int = 8) -> str:
+    """A tab becomes a space and then more, up to the next multiple of `size` cells."""
+    if "\t" not in line:
+        return line
+    out, used = [], 0
+    for part in line.split("\t")[:-1]:
+        used += cell_len(part) + 1
+        out.append(part + " " * (1 + (size - used % size) % size))
+        used += (size - used % size) % size
+    return "".join(out) + line.split("\t")[-1]
+
+
+def wrap(text: str, width: int, justify: Justify) -> list[str]:
+    """`text` as lines of `width` cells: folded, then padded on the right ("left"), on the
+    left ("right"), or left as they are ("default")."""
+    lines: list[str] = []
+    for paragraph in map(_expand_tabs, text.split("\n")):
+        points = [0, *break_points(paragraph, width), len(paragraph)]
+        for a, b in zip(points, points[1:], strict=False):
+            line = _trim(paragraph[a:b], width)
+            if justify == "right":
+                line = crop(line.rstrip(), width)
+                line = " " * (width - cell_len(line)) + line
+            elif cell_len(line) > width:
+                line = crop(line, width)
+            elif justify == "left":
+                line += " " * (width - cell_len(line))
+            lines.append(line)
+    return lines
+
+
+def natural(text: str) -> tuple[int, int]:
+    """The narrowest a text can be folded without cutting a word, and its widest line."""
+    lines = text.splitlines()
+    widest = max(map(cell_len, lines)) if lines else 0
+    words = text.split()
+    return (max(map(cell_len, words)) if words else widest), widest
+
+
+# --- column widths ------------------------------------------------------------------------
+
+
+def share_out(total: int, weights: Sequence[int], floors: Sequence[int] | None = None) -> list[int]:
+    """`total` split in proportion to `weights`, each part rounded up and at least its floor;
+    the parts add up to `total` (the last takes what is left)."""
+    if floors:  # a part with no floor takes no share
+        weights = [w if f else 0 for w, f in zip(weights, floors, strict=True)]
+    else:
+        floors = [0] * len(weights)
+    left_weight, left = sum(weights), total
+    parts = []
+    for weight, floor in zip(weights, floors, strict=True):
+        part = max(floor, ceil(weight * left / left_weight)) if left_weight > 0 else left
+        parts.append(part)
+        left_weight -= weight
+        left -= part
+    return parts
+
+
+def take_away(total: int, weights: Sequence[int], caps: Sequence[int], widths: Sequence[int]) -> list[int]:
+    """`widths` less `total` cells, taken in proportion to `weights`, at most `caps[i]` from each."""
+    weights = [w if cap else 0 for w, cap in zip(weights, caps, strict=True)]
+    left_weight, left = sum(weights), total
+    if not left_weight:
+        return list(widths)
+    out = []
+    for weight, cap, width in zip(weights, caps, widths, strict=True):
+        if weight and left_weight > 0:
+            taken = min(cap, round(weight * left / left_weight))
+            out.append(width - taken)
+            left -= taken
+            left_weight -= weight
+        else:
+            out.append(width)
+    return out
+
+
+def narrow_widest(widths: list[int], room: int) -> list[int]:
+    """Too wide: the widest columns give way together, down to the next widest, until it fits."""
+    excess = sum(widths) - room
+    while sum(widths) and excess > 0:
+        widest = max(widths)
+        second = max((w for w in widths if w != widest), default=0)
+        if widest == second:
+            break
+        which = [1 if w == widest else 0 for w in widths]
+        widths = take_away(excess, which, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def _tidy(low: int, high: int) -> tuple[int, int]:
+    low = min(max(0, low), high)
+    return max(0, low), max(0, low, high)
+
+
+def _limited(low: int, high: int, room: int) -> tuple[int, int]:
+    """A (narrowest, widest) pair no wider than `room`, as Rich measures a renderable."""
+    if room < 1:
+        return 0, 0
+    low, high = _tidy(low, high)
+    low, high = min(low, room), min(high, room)
+    return (0, 0) if high < 1 else _tidy(low, high)
+
+
+def _padding(index: int, count: int) -> tuple[int, int]:
+    """One space either side of a cell, none at the table's outer edges."""
+    return (0 if index == 0 else 1), (0 if index == count - 1 else 1)
+
+
+def _column_range(table: Table, index: int, room: int) -> tuple[int, int]:
+    """How narrow and how wide column `index` can be, padding included, within `room`."""
+    if room < 1:
+        return 0, 0
+    pad = sum(_padding(index, len(table.columns)))
+    lows, highs = [], []
+    for text in [table.columns[index].header, *(row[index][0] for row in table.rows)]:
+        if room - pad < 1:
+            low, high = room, room
+        else:
+            low, high = _limited(*natural(text), room)
+            low, high = min(low + pad, room), min(high + pad, room)
+        low, high = _limited(low, high, room)
+        lows.append(low)
+        highs.append(high)
+    low, high = min(max(lows), room), min(max(highs), room)
+    least = table.columns[index].min_width
+    if least is not None:
+        low, high = max(low, least + pad), max(high, least + pad)
+    return low, high
+
+
+def column_widths(table: Table, room: int) -> list[int]:
+    """Each column's width, padding included, filling `room` cells (the table less its edges)."""
+    count = len(table.columns)
+    ranges = [_column_range(table, i, room) for i in range(count)]
+    widths = [high or 1 for _, high in ranges]
+    flexible = [i for i, c in enumerate(table.columns) if c.ratio is not None]
+    if any(table.columns[i].ratio for i in flexible):
+        fixed = sum(high for i, (_, high) in enumerate(ranges) if i not in flexible)
+        floors = [1 + sum(_padding(i, count)) for i in flexible]
+        shares = share_out(room - fixed, [table.columns[i].ratio or 0 for i in flexible], floors)
+        for i, share in zip(flexible, shares, strict=True):
+            widths[i] = share
+    total = sum(widths)
+    if total > room:
+        widths = narrow_widest(widths, room)
+        total = sum(widths)
+        if total > room:
+            widths = take_away(total - room, [1] * count, widths, widths)
+            total = sum(widths)
+        widths = [_column_range(table, i, w)[1] for i, w in enumerate(widths)]
+    if total < room:
+        widths = [w + extra for w, extra in zip(widths, share_out(room - total, widths), strict=True)]
+    return widths
+
+
+# --- drawing ------------------------------------------------------------------------------
+
+
+def _cell(text: str, style: str, width: int, index: int, table: Table) -> list[Line]:
+    """A cell's lines, each `width` cells wide with its padding; none when there is no room."""
+    left, right = _padding(index, len(table.columns))
+    inner = width - left - right
+    if width < 1 or inner < 1:
+        return []
+    justify = table.columns[index].justify
+    return [[(" " * left, ""), (line, style), (" " * right, "")] for line in wrap(text, inner, justify)]
+
+
+def _row(table: Table, cells: Sequence[Run], widths: Sequence[int], header: bool) -> list[Line]:
+    """One table row as terminal lines: cells side by side between blank edges, a header
+    sitting on the rule below it, other rows hanging from the top."""
+    drawn = [_cell(text, style, widths[i], i, table) for i, (text, style) in enumerate(cells)]
+    height = max(1, *map(len, drawn))
+    lines: list[Line] = []
+    for k in range(height):
+        line: Line = [(" ", "")]
+        for i, cell in enumerate(drawn):
+            at = k - (height - len(cell)) if header else k
+            line += cell[at] if 0 <= at < len(cell) else [(" " * max(0, widths[i]), "")]
+            line.append((" ", ""))
+        lines.append(line)
+    return lines
+
+
+def draw(table: Table, width: int) -> list[Line]:
+    """The table filling `width` cells: its title, an open top, the header over a rule, the
+    rows, an open bottom (the blank line before the next table)."""
+    edges = len(table.columns) + 1
+    widths = column_widths(table, width - edges)
+    full = sum(widths) + edges
+    lines: list[Line] = [[(line, "bold")] for line in wrap(table.title, full, "left")] if full and table.title else []
+    lines.append([(" " * full, "")])
+    lines += _row(table, [(c.header, "bold") for c in table.columns], widths, header=True)
+    lines.append([(" " + "─" * (full - 2) + " ", "")])
+    for row in table.rows:
+        lines += _row(table, row, widths, header=False)
+    lines.append([(" " * full, "")])
+    return lines
+
+
+def paragraph(text: str, width: int, style: str = "") -> list[Line]:
+    """Text folded to the terminal's width, as it is (no padding)."""
+    return [[(line, style)] for line in wrap(text, width, "default")] if width > 0 else []
+
+
+def _cut(line: Line, width: int) -> Line:
+    """A line no wider than the terminal (a wider table is cut, never wrapped onto the next line)."""
+    out: Line = []
+    for text, style in line:
+        size = cell_len(text)
+        if size <= width:
+            out.append((text, style))
+            width -= size
+        else:
+            out.append((crop(text, width), style))
+            break
+    return out
+
+
+@lru_cache(maxsize=32)
+def _codes(style: str, colour: bool) -> str:
+    words = [w for w in style.split() if colour or w not in COLOURS]
+    words.sort(key=lambda w: w in COLOURS)  # attributes, then the colour
+    return ";".join(SGR[w] for w in words)
+
+
+def to_text(lines: Sequence[Line], width: int, styles: bool, colour: bool) -> str:
+    """Lines for the terminal: cut to its width, styles as escape codes (none when `styles`
+    is off, as on a dumb terminal; attributes without colours when `colour` is off, as
+    NO_COLOR asks)."""
+    out = []
+    for line in lines:
+        parts = []
+        for text, style in _cut(line, width):
+            codes = _codes(style, colour) if styles and style and text else ""
+            parts.append(f"\x1b[{codes}m{text}\x1b[0m" if codes else text)
+        out.append("".join(parts))
+    return "".join(f"{line}\n" for line in out)
