@@ -207,7 +207,7 @@ def cases(data: Path, out: Path) -> list[Case]:
     year_args = ["-w", str(year_ws), "--date", last[365]]
     found += [
         Case(
-            "status, 365 days, Rich table in a terminal",
+            "status, 365 days, table in a terminal",
             in_terminal([FANGKONG, "status", *year_args]),
             None,
             1.3,

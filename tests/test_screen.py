@@ -17,11 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich import box
 from rich.console import Console, Group, RenderableType
+from rich.rule import Rule
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from conftest import invoke, make_workspace
 from fangkong_cli.campaigns import chosen_views
+from fangkong_cli.checklist import load_checklist, resolve_sources
 from fangkong_cli.cli.labels import (
     LIGHT_STYLE,
     STATUS_COLUMNS,
@@ -33,7 +35,7 @@ from fangkong_cli.cli.labels import (
     summary_line,
 )
 from fangkong_cli.cli.plain import cell_len
-from fangkong_cli.cli.screen import Column, Table, draw, to_text, wrap
+from fangkong_cli.cli.screen import Column, Run, Table, draw, paragraph, rule, to_text, wrap
 from fangkong_cli.evaluation import Evaluation, evaluate_workspace
 from fangkong_cli.lights import measure_lights
 from fangkong_cli.workspace import open_workspace
@@ -42,18 +44,23 @@ SGR = re.compile(r"\x1b\[([0-9;]*)m")
 Seen = list[list[tuple[str, frozenset[str]]]]
 
 
+def _on_space(state: frozenset[str]) -> frozenset[str]:
+    return frozenset(c for c in state if c.startswith(("4", "10")))  # a background shows; the rest does not
+
+
 def seen(drawn: str) -> Seen:
-    """What a terminal shows: per line, each character with its attributes (none on spaces)."""
+    """What a terminal shows: per line, each character with its attributes (a space only
+    with its background)."""
     lines = []
     for line in drawn.split("\n"):
         state: frozenset[str] = frozenset()
         cells, at = [], 0
         for match in SGR.finditer(line):
-            cells += [(ch, frozenset() if ch == " " else state) for ch in line[at : match.start()]]
+            cells += [(ch, _on_space(state) if ch == " " else state) for ch in line[at : match.start()]]
             codes = match.group(1)
             state = frozenset() if codes in ("", "0") else frozenset(codes.split(";"))
             at = match.end()
-        cells += [(ch, frozenset() if ch == " " else state) for ch in line[at:]]
+        cells += [(ch, _on_space(state) if ch == " " else state) for ch in line[at:]]
         lines.append(cells)
     return lines
 
@@ -233,3 +240,29 @@ def test_status_at_a_terminal_in_colour_width_and_plainness(tmp_path: Path) -> N
     assert "1" in SGR.findall(attributes.stdout) and set(SGR.findall(attributes.stdout)) <= {"1", "2", "0"}
     dumb = invoke(["status"], cwd=ws, now=at, tty=True, env={"TERM": "dumb", "NO_COLOR": ""})
     assert dumb.stdout == SGR.sub("", attributes.stdout)  # a dumb terminal: the same text, no codes
+
+
+@pytest.mark.parametrize("width", [2, 3, 7, 24, 41, 80, 133])
+@pytest.mark.parametrize("measure_id", ["2.4", "2.10"])
+def test_the_walk_shows_a_slot_as_rich_printed_it(width: int, measure_id: str) -> None:
+    checklist = load_checklist(resolve_sources("qzbt-2021-4"))
+    m = next(x for x in checklist.measures if x.id == measure_id)
+    section = checklist.section_of(m.id)
+    assert section is not None
+    title = f"{section.number}、{section.title}"
+    head: list[Run] = [("[3/54] ", "dim"), (m.id, "bold"), (" ", ""), (m.title, "bold"), ("  ", "")]
+    head += [(" 逾期 2021-02-23 ", "bold white on red"), ("  每个工作日", "dim")]
+    lines = [rule(title, width), *paragraph(head, width), *paragraph("原文：" + m.source, width, "dim")]
+    mine = to_text([*lines, *paragraph("提示：" + (m.guidance or "无"), width, "italic")], width, True, True)
+    rich = rich_drawn(
+        Group(
+            Rule(Text(title), align="left", style="bright_green"),
+            Text.assemble(*head),
+            Text("原文：" + m.source, style="dim"),
+            Text("提示：" + (m.guidance or "无"), style="italic"),
+        ),
+        width,
+    )
+    assert seen(mine) == seen(rich)
+    if width >= 41:
+        assert "\x1b[1;37;41m 逾期" in mine and "\x1b[92m─" in mine  # white on red; the rule in bright green

@@ -23,6 +23,8 @@ from fangkong_cli.__main__ import run
 class Terminal(io.StringIO):
     def isatty(self):
         return True
+if os.environ.get("PROBE_TTY"):
+    sys.stdin = Terminal("q\\n")
 sys.stdout, sys.stderr = (Terminal if os.environ.get("PROBE_TTY") else io.StringIO)(), io.StringIO()
 code = run(sys.argv[1:])
 sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
@@ -81,10 +83,11 @@ def test_output_that_is_not_a_terminal_loads_no_rich(warm: Path, args: tuple[str
     assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
 
 
-def test_the_status_table_at_a_terminal_loads_no_rich(warm: Path) -> None:
-    code, modules = loaded(warm, "status", tty=True)
+@pytest.mark.parametrize("args", [("status",), ("check", "--by", "甲")])
+def test_the_status_table_and_the_walk_at_a_terminal_load_no_rich(warm: Path, args: tuple[str, ...]) -> None:
+    code, modules = loaded(warm, *args, tty=True)
     assert code == 0
-    assert "fangkong_cli.cli.screen" in modules  # it was drawn for a terminal
+    assert "fangkong_cli.cli.screen" in modules  # drawn for a terminal
     assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
 
 

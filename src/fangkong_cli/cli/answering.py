@@ -7,8 +7,6 @@ from datetime import date
 from enum import Enum
 from pathlib import Path
 
-from rich.text import Text
-
 from ..duty import DutyItem
 from ..errors import FangkongError
 from ..evaluation import DUE, OVERDUE
@@ -46,13 +44,13 @@ def answer_item(env: Env, workspace: Workspace, item: DutyItem, today: date, off
                 return Outcome.KEPT
             if not isinstance(status, Status):  # "skip"
                 remember_skip(workspace.state_dir, item.measure.measure.id, item.slot.slot.key, today)
-                out.out.print(Text(out.t("check_skipped"), style="dim"))
+                out.show(out.t("check_skipped"), "dim")
                 return Outcome.SKIPPED
             answer = _details(env, workspace, item, today, status)
             try:
                 build_record(workspace, answer, officer, dates.now(), Path.cwd())
             except FangkongError as exc:
-                out.out.print(Text(_said(out, exc), style="yellow"))
+                out.show(_said(out, exc), "yellow")
                 continue
             choice = _confirm(env, item, answer)
             if choice == "again":
@@ -61,7 +59,7 @@ def answer_item(env: Env, workspace: Workspace, item: DutyItem, today: date, off
                 remember_skip(workspace.state_dir, item.measure.measure.id, item.slot.slot.key, today)
                 return Outcome.SKIPPED
             stored = record_answers(workspace, [answer], officer, dates.now(), Path.cwd(), env.settings.lock_timeout)
-            out.out.print(Text(out.t("check_saved"), style="green"))
+            out.show(out.t("check_saved"), "green")
             from .findings_view import tell_opened
 
             tell_opened(env, workspace, [r for r, _ in stored])
@@ -87,7 +85,7 @@ def _ask_status(env: Env, item: DutyItem) -> Status | str | None:
             return CHOICES[raw]
         if raw in STATUS_WORDS:
             return STATUS_WORDS[raw]
-        out.out.print(Text(out.t("check_bad_answer"), style="yellow"))
+        out.show(out.t("check_bad_answer"), "yellow")
 
 
 def _text(env: Env, question: str) -> str:
@@ -112,7 +110,7 @@ def _details(env: Env, workspace: Workspace, item: DutyItem, today: date, status
         try:
             evidence_from(workspace, spec, Path.cwd())
         except FangkongError as exc:
-            out.out.print(Text(_said(out, exc), style="yellow"))
+            out.show(_said(out, exc), "yellow")
             continue
         evidence = (spec,)
         break
@@ -132,14 +130,8 @@ def _confirm(env: Env, item: DutyItem, answer: Answer) -> str:
     ):
         if value.strip():
             parts.append(out.t(label) + sep + value.strip())
-    out.out.print(
-        Text(
-            out.t("check_will_save") + "；".join(parts)
-            if env.lang == "zh"
-            else out.t("check_will_save") + "; ".join(parts),
-            style="bold",
-        )
-    )
+    joined = "；".join(parts) if env.lang == "zh" else "; ".join(parts)
+    out.show(out.t("check_will_save") + joined, "bold")
     while True:
         raw = key(ask(out, out.t("check_ask_confirm")))
         if raw in ("", "y", "是"):
@@ -150,7 +142,7 @@ def _confirm(env: Env, item: DutyItem, answer: Answer) -> str:
             return "skip"
         if raw == "q":
             raise _Quit
-        out.out.print(Text(out.t("check_bad_confirm"), style="yellow"))
+        out.show(out.t("check_bad_confirm"), "yellow")
 
 
 def _said(out: Output, exc: FangkongError) -> str:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from .screen import Line
+    from .screen import Line, Run
 
 PLAIN_WIDTH = 160  # no terminal: wide enough that cron mail keeps table rows on one line
 
@@ -89,6 +89,11 @@ class Output:
         return 80
 
     @property
+    def width(self) -> int:
+        """The width to draw in: the terminal's, or for a pipe or cron mail COLUMNS (or 160)."""
+        return self.terminal_width if self.is_terminal else self.plain_width
+
+    @property
     def terminal_styles(self) -> tuple[bool, bool]:
         """Whether the terminal shows bold and dim, and whether colours too: a dumb terminal
         (TERM=dumb or unknown, TTY_COMPATIBLE=0) shows neither; NO_COLOR keeps the attributes."""
@@ -101,6 +106,18 @@ class Output:
         from .screen import to_text
 
         self.data(to_text(lines, self.terminal_width, *self.terminal_styles))
+
+    def show(self, text: str | Sequence[Run] = "", style: str = "") -> None:
+        """A line of the walk at the terminal: text (or styled pieces) folded to its width."""
+        from .screen import paragraph
+
+        self.screen(paragraph(text, self.terminal_width, style) or [[]])
+
+    def rule(self, title: str) -> None:
+        """A section's title drawn across the terminal."""
+        from .screen import rule
+
+        self.screen([rule(title, self.terminal_width)])
 
     @cached_property
     def out(self) -> Console:

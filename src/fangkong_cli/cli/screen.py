@@ -25,8 +25,8 @@ Justify = Literal["left", "right", "default"]
 Run = tuple[str, str]  # text and its style ("" for none)
 Line = list[Run]
 
-SGR = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-COLOURS = frozenset({"red", "green", "yellow", "cyan"})
+ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3"}
+COLOURS = {"black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7}
 _WORD = re.compile(r"\s*\S+\s*")
 _TRAILING_SPACE = re.compile(r"\s+$")
 
@@ -120,22 +120,31 @@ def _expand_tabs(line: str, size: int = 8) -> str:
     return "".join(out) + line.split("\t")[-1]
 
 
+def _lines(text: str, width: int) -> list[tuple[int, int]]:
+    """Where each folded line of `text` starts and ends (spaces past the width dropped)."""
+    spans, base = [], 0
+    for part in text.split("\n"):
+        points = [0, *break_points(part, width), len(part)]
+        spans += [(base + a, base + a + len(_trim(part[a:b], width))) for a, b in zip(points, points[1:], strict=False)]
+        base += len(part) + 1
+    return spans
+
+
 def wrap(text: str, width: int, justify: Justify) -> list[str]:
     """`text` as lines of `width` cells: folded, then padded on the right ("left"), on the
     left ("right"), or left as they are ("default")."""
+    text = "\n".join(map(_expand_tabs, text.split("\n")))
     lines: list[str] = []
-    for paragraph in map(_expand_tabs, text.split("\n")):
-        points = [0, *break_points(paragraph, width), len(paragraph)]
-        for a, b in zip(points, points[1:], strict=False):
-            line = _trim(paragraph[a:b], width)
-            if justify == "right":
-                line = crop(line.rstrip(), width)
-                line = " " * (width - cell_len(line)) + line
-            elif cell_len(line) > width:
-                line = crop(line, width)
-            elif justify == "left":
-                line += " " * (width - cell_len(line))
-            lines.append(line)
+    for a, b in _lines(text, width):
+        line = text[a:b]
+        if justify == "right":
+            line = crop(line.rstrip(), width)
+            line = " " * (width - cell_len(line)) + line
+        elif cell_len(line) > width:
+            line = crop(line, width)
+        elif justify == "left":
+            line += " " * (width - cell_len(line))
+        lines.append(line)
     return lines
 
 
@@ -310,9 +319,33 @@ def draw(table: Table, width: int) -> list[Line]:
     return lines
 
 
-def paragraph(text: str, width: int, style: str = "") -> list[Line]:
-    """Text folded to the terminal's width, as it is (no padding)."""
-    return [[(line, style)] for line in wrap(text, width, "default")] if width > 0 else []
+def paragraph(text: str | Sequence[Run], width: int, style: str = "") -> list[Line]:
+    """Text, or styled pieces of it, folded to the terminal's width as they are (no padding)."""
+    runs = [(text, style)] if isinstance(text, str) else [(t.replace("\t", " "), s) for t, s in text]
+    plain = "".join(t for t, _ in runs)
+    if width < 1:
+        return []
+    lines = []
+    for a, b in _lines(plain, width):
+        line: Line = []
+        at = 0
+        for piece, piece_style in runs:
+            start, end = max(a, at), min(b, at + len(piece))
+            if start < end:
+                line.append((piece[start - at : end - at], piece_style))
+            at += len(piece)
+        lines.append(_cut(line, width))
+    return lines
+
+
+def rule(title: str, width: int, style: str = "bright_green") -> Line:
+    """A section's title on a line drawn across the terminal."""
+    if width - 2 < 1:
+        return [("─" * max(0, width), style)]
+    title = title.replace("\n", " ")
+    if cell_len(title) > width - 2:
+        title = crop(title, width - 3) + "…"
+    return _cut([(title, ""), (" ", ""), ("─" * (width - cell_len(title) - 1), style)], width)
 
 
 def _cut(line: Line, width: int) -> Line:
@@ -329,11 +362,19 @@ def _cut(line: Line, width: int) -> Line:
     return out
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _codes(style: str, colour: bool) -> str:
-    words = [w for w in style.split() if colour or w not in COLOURS]
-    words.sort(key=lambda w: w in COLOURS)  # attributes, then the colour
-    return ";".join(SGR[w] for w in words)
+    """Escape codes for a style such as "bold white on red" or "bright_green": attributes
+    first, then the colour, then the background (the order Rich writes them in)."""
+    words = style.split()
+    codes = [ATTRIBUTES[w] for w in words if w in ATTRIBUTES]
+    if colour:
+        for background in (False, True):
+            for i, word in enumerate(words):
+                number = COLOURS.get(word.removeprefix("bright_"))
+                if number is not None and background == (i > 0 and words[i - 1] == "on"):
+                    codes.append(str(number + (40 if background else 30) + (60 if word.startswith("bright_") else 0)))
+    return ";".join(codes)
 
 
 def to_text(lines: Sequence[Line], width: int, styles: bool, colour: bool) -> str:

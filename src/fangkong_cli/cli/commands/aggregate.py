@@ -164,7 +164,7 @@ def show(env: Env, rollup: "Rollup", chosen: AggregateFormat, output: str | None
     print_rejected(env, rollup.rejected)
     print_notes(env, rollup)
     if chosen is AggregateFormat.table:
-        env.output.data(rollup_text(env.lang, rollup, env.output.out.width))
+        env.output.data(rollup_text(env.lang, rollup, env.output.width))
         return
     name = f"aggregate_{rollup.period.label}.{chosen.value}"
     if chosen is AggregateFormat.docx:

@@ -70,7 +70,7 @@ def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, 
         return
     from ..plain import fold, grid
 
-    width = env.output.plain_width if not env.output.is_terminal else env.output.out.width
+    width = env.output.width
     out = env.output
     lines = fold(out.t("check_list_head", date=today.isoformat(), count=len(items)), width)
     if items:
@@ -84,8 +84,6 @@ def _print_list(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, 
 
 
 def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: str | None) -> None:
-    from rich.text import Text  # here, not at the top: `--list` draws nothing with Rich
-
     from ..answering import Outcome, answer_item
 
     out = env.output
@@ -95,9 +93,8 @@ def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: st
         return
     if not interactive():
         raise UsageProblem("check_no_terminal")
-    console = out.out
     overdue = sum(1 for i in items if i.slot.state == OVERDUE)
-    console.print(Text(out.t("check_intro", date=today.isoformat(), count=len(items), overdue=overdue), style="bold"))
+    out.show(out.t("check_intro", date=today.isoformat(), count=len(items), overdue=overdue), "bold")
     saved = skipped = 0
     current_section = None
     index = 0
@@ -107,7 +104,7 @@ def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: st
             if item.measure.section.id != current_section:
                 current_section = item.measure.section.id
                 sec = item.measure.section
-                console.rule(Text(f"{sec.number}、{sec.title}"), align="left")
+                out.rule(f"{sec.number}、{sec.title}")
             _show(env, item, index, len(items))
             outcome = answer_item(env, workspace, item, today, officer)
             if outcome is Outcome.QUIT:
@@ -116,7 +113,7 @@ def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: st
             saved += outcome is Outcome.SAVED
             skipped += outcome is Outcome.SKIPPED
     except (KeyboardInterrupt, EOFError):
-        console.print()
+        out.show()
         if index:
             out.say("check_interrupted", saved=saved, id=items[index - 1].measure.measure.id)
         else:
@@ -126,39 +123,36 @@ def _walk(env: Env, found: list[tuple[Workspace, DutyItem]], today: date, by: st
 
 
 def _officer(env: Env, workspace: Workspace, by: str | None) -> str:
-    from rich.text import Text
-
     from ..prompts import ask
 
     out = env.output
     officer = (by or workspace.remembered_officer() or "").strip()
     if officer:
-        out.out.print(Text(out.t("check_officer", name=officer), style="dim"))
+        out.show(out.t("check_officer", name=officer), "dim")
     while not officer:
         officer = ask(out, out.t("check_ask_by"))
     return officer
 
 
 def _show(env: Env, item: DutyItem, index: int, total: int) -> None:
-    from rich.text import Text
-
+    """One slot as the officer sees it: number, measure, a coloured tag saying how it stands,
+    its frequency; then the notice's words, the evidence asked for and the guidance."""
     out = env.output
     m = item.measure.measure
     slot = item.slot
     if slot.state == OVERDUE:
-        tag = Text(f" {out.t('check_overdue_tag')} {slot.slot.key} ", style="bold white on red")
+        tag = (f" {out.t('check_overdue_tag')} {slot.slot.key} ", "bold white on red")
     elif slot.state == DUE:
-        tag = Text(f" {out.t('check_due_tag')} {slot.slot.end.isoformat()} ", style="bold black on cyan")
+        tag = (f" {out.t('check_due_tag')} {slot.slot.end.isoformat()} ", "bold black on cyan")
     else:
-        tag = Text(f" {out.t('check_answered_tag')}：{out.t('state.' + slot.state)} ", style="black on green")
-    head = Text.assemble((f"[{index}/{total}] ", "dim"), (m.id, "bold"), " ", (m.title, "bold"), "  ", tag)
-    head.append(f"  {frequency_label(env.lang, m)}", style="dim")
-    out.out.print(head)
+        tag = (f" {out.t('check_answered_tag')}：{out.t('state.' + slot.state)} ", "black on green")
+    frequency = (f"  {frequency_label(env.lang, m)}", "dim")
+    out.show([(f"[{index}/{total}] ", "dim"), (m.id, "bold"), (" ", ""), (m.title, "bold"), ("  ", ""), tag, frequency])
     sep = "：" if env.lang == "zh" else ": "
-    out.out.print(Text(out.t("check_source") + sep + m.source, style="dim"), overflow="fold")
-    out.out.print(Text(out.t("check_evidence") + sep + m.evidence), overflow="fold")
+    out.show(out.t("check_source") + sep + m.source, "dim")
+    out.show(out.t("check_evidence") + sep + m.evidence)
     if m.guidance:
-        out.out.print(Text(out.t("check_guidance") + sep + m.guidance, style="italic"), overflow="fold")
+        out.show(out.t("check_guidance") + sep + m.guidance, "italic")
 
 
 def register(app: typer.Typer) -> None:

@@ -119,7 +119,7 @@ def _show_measures(env: Env, views: list[Workspace], ids: list[str], fmt: TableF
         chosen += [m for m in evaluations[view.campaign_index].measures if m.measure.id == measure.id]
     tz = views[0].tz
     if fmt is TableFormat.table:
-        width = env.output.terminal_width if env.output.is_terminal else env.output.plain_width
+        width = env.output.width
         env.output.data(measure_slots(env.lang, chosen, tz, width))
     elif fmt is TableFormat.json:
         env.output.data(measures_json(as_of, chosen))

@@ -15,7 +15,7 @@ def today(ctx: typer.Context, section: SectionOpt = None, date: DateOpt = None, 
     ws = env.workspace(workspace)
     day = dates.day(date, ws.today(dates.now()))
     evaluation = evaluate_workspace(ws, day, first=day, last=day, section_id=section)
-    width = env.output.out.width if env.output.is_terminal else env.output.plain_width
+    width = env.output.width
     env.output.data(day_table(env.lang, evaluation.measures, day, ws.tz, width))
 
 
