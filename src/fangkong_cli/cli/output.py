@@ -123,16 +123,17 @@ class Output:
     def out(self) -> Console:
         return _console(self._stdout)
 
-    @cached_property
-    def err(self) -> Console:
-        return _console(self._stderr)
-
     def t(self, key: str, /, **params: Any) -> str:
         return t(self.lang, key, **params)
 
     def say(self, key: str, /, **params: Any) -> None:
         """A diagnostic or progress line, to stderr (plain text: no console needed)."""
         self._stderr.write(self.t(key, **params) + "\n")
+        self._stderr.flush()
+
+    def note(self, line: str) -> None:
+        """A line already worded (a record just made, a problem in a file), to stderr."""
+        self._stderr.write(line + "\n")
         self._stderr.flush()
 
     def table(self, renderable: Any) -> None:

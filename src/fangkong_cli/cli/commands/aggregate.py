@@ -188,7 +188,7 @@ def print_rejected(env: Env, rejected: "Sequence[Rejected]") -> None:
         if r.cause is not None and not isinstance(r.cause, FileProblems):
             lines.append(t(env.lang, r.cause.key, **r.cause.params))
         for line in lines:
-            env.output.err.print("  " + line, markup=False, highlight=False, soft_wrap=True)
+            env.output.note("  " + line)
 
 
 def print_notes(env: Env, rollup: "Rollup") -> None:

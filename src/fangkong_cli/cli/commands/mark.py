@@ -60,7 +60,7 @@ def mark(
             )
             if late:
                 line += env.output.t("marked_late")
-            env.output.err.print(line, markup=False, highlight=False)
+            env.output.note(line)
         from ..findings_view import tell_opened
 
         tell_opened(env, view, [r for r, _ in pairs])
