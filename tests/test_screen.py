@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from rich.text import Text
 from conftest import invoke, make_workspace
 from fangkong_cli.campaigns import chosen_views
 from fangkong_cli.checklist import load_checklist, resolve_sources
+from fangkong_cli.cli.history_view import history_table
 from fangkong_cli.cli.labels import (
     LIGHT_STYLE,
     STATUS_COLUMNS,
@@ -38,6 +40,7 @@ from fangkong_cli.cli.plain import cell_len
 from fangkong_cli.cli.screen import Column, Run, Table, draw, paragraph, rule, to_text, wrap
 from fangkong_cli.evaluation import Evaluation, evaluate_workspace
 from fangkong_cli.lights import measure_lights
+from fangkong_cli.recording import history as read_history
 from fangkong_cli.workspace import open_workspace
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
@@ -88,7 +91,7 @@ def rich_table(table: Table) -> RichTable:
         title=Text(table.title, style="bold"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
-        expand=True,
+        expand=table.expand,
         pad_edge=False,
     )
     for c in table.columns:
@@ -134,7 +137,7 @@ def key_text(key: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Evaluation, dict[str, str]]:
+def marked_ws(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The built-in notice two weeks in, answered every way: done, partial, not done, n/a,
     late, and much left overdue; with the lights the status shows."""
     ws = make_workspace(tmp_path_factory.mktemp("screen") / "ws")
@@ -150,8 +153,13 @@ def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Evaluation, dict[s
         args = ["mark", *ids, "-s", state, "--by", "甲", "--date", day, *extra]
         result = invoke(args, cwd=ws, now=f"{day}T20:00:00+08:00")
         assert result.exit_code == 0, result.stderr
+    return ws
+
+
+@pytest.fixture(scope="module")
+def marked(marked_ws: Path) -> tuple[Evaluation, dict[str, str]]:
     as_of = date(2021, 1, 18)
-    view = chosen_views(open_workspace(ws), None, as_of)[0]
+    view = chosen_views(open_workspace(marked_ws), None, as_of)[0]
     evaluation = evaluate_workspace(view, as_of)
     lights = {k: v.value for k, v in measure_lights(evaluation.measures, as_of, view.config.lights).items()}
     assert {"green", "red"} <= set(lights.values())  # the deadlines are drawn in more than one colour
@@ -223,7 +231,7 @@ def test_any_table_folds_as_rich_folds_it(
     ],
 )
 def test_folding_by_terminal_cells(text: str, width: int, lines: list[str]) -> None:
-    assert wrap(text, width, "left") == lines
+    assert list(wrap(text, width, "left")) == lines
     assert all(cell_len(line) == width for line in lines)
 
 
@@ -266,3 +274,14 @@ def test_the_walk_shows_a_slot_as_rich_printed_it(width: int, measure_id: str) -
     assert seen(mine) == seen(rich)
     if width >= 41:
         assert "\x1b[1;37;41m 逾期" in mine and "\x1b[92m─" in mine  # white on red; the rule in bright green
+
+
+@pytest.mark.parametrize("width", [30, 52, 80, 133, 200])
+@pytest.mark.parametrize("expand", [True, False])
+def test_history_looks_as_rich_draws_it_in_a_terminal_and_a_pipe(marked_ws: Path, width: int, expand: bool) -> None:
+    view = open_workspace(marked_ws)
+    entries = read_history(view, None, None, None, None)
+    assert len(entries) >= 10 and any(e.superseded or e.correction for e in entries)
+    table = replace(history_table("zh", entries, "Asia/Shanghai"), expand=expand)
+    mine = to_text(draw(table, width), width, styles=True, colour=True)
+    assert seen(mine) == seen(rich_drawn(rich_table(table), width))

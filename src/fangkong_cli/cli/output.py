@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from rich.console import Console
 
-    from .screen import Line, Run
+    from .screen import Line, Run, Table
 
 PLAIN_WIDTH = 160  # no terminal: wide enough that cron mail keeps table rows on one line
 
@@ -106,6 +106,20 @@ class Output:
         from .screen import to_text
 
         self.data(to_text(lines, self.terminal_width, *self.terminal_styles))
+
+    def grid(self, table: Table) -> None:
+        """A table (cli/screen.py): filling a terminal, in its styles; to a pipe or cron mail
+        as narrow as its text allows, no wider than COLUMNS (or 160), plain, without trailing
+        blanks."""
+        from dataclasses import replace
+
+        from .screen import draw, to_text
+
+        if self.is_terminal:
+            self.screen(draw(table, self.terminal_width))
+            return
+        text = to_text(draw(replace(table, expand=False), self.plain_width), self.plain_width, False, False)
+        self.data("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
     def show(self, text: str | Sequence[Run] = "", style: str = "") -> None:
         """A line of the walk at the terminal: text (or styled pieces) folded to its width."""

@@ -1,4 +1,4 @@
-"""Rich tables for checklists, history and campaigns (the status table is drawn by cli/screen.py)."""
+"""Rich tables for checklists and campaigns (status, history and the walk are drawn by cli/screen.py)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ from rich.text import Text
 from ..checklist import Checklist, SectionEntry
 from ..messages import Lang, t
 from ..models import Measure
-from ..recording import HistoryEntry
 from ..workspace import Workspace
-from .labels import STATE_STYLE, frequency_label, section_title
+from .labels import frequency_label, section_title
 
 
 def _table(title: str) -> Table:
@@ -61,47 +60,6 @@ def measure_detail(lang: Lang, checklist: Checklist, measure: Measure) -> Render
         table.add_row(Text(t(lang, "field.role")), Text(measure.role))
     if measure.guidance:
         table.add_row(Text(t(lang, "field.guidance")), Text(measure.guidance))
-    return table
-
-
-def history_table(lang: Lang, entries: Sequence[HistoryEntry], tz_name: str) -> RenderableType:
-    from zoneinfo import ZoneInfo
-
-    tz = ZoneInfo(tz_name)  # the time recorded, as the unit's clock showed it
-    table = _table("")
-    table.title = None
-    table.add_column(t(lang, "col.at"), overflow="fold")
-    table.add_column(t(lang, "col.id"), overflow="fold")
-    table.add_column(t(lang, "col.slot"), overflow="fold")
-    table.add_column(t(lang, "col.status"), overflow="fold")
-    table.add_column(t(lang, "col.by"), overflow="fold")
-    table.add_column(t(lang, "col.note"), overflow="fold", ratio=3, min_width=8)
-    table.add_column(t(lang, "col.flags"), overflow="fold")
-    for e in entries:
-        r = e.record
-        flags = []
-        if e.correction:
-            flags.append(t(lang, "flag.correction"))
-        if e.superseded:
-            flags.append(t(lang, "flag.superseded"))
-        if e.late:
-            flags.append(t(lang, "flag.late"))
-        flags += [t(lang, "flag.evidence_changed", path=p) for p in e.evidence_changed]
-        if not e.known_measure:
-            flags.append(t(lang, "flag.no_measure"))
-        elif e.slot is None:
-            flags.append(t(lang, "flag.orphan"))
-        note_parts = [p for p in (r.reason, r.note) if p]
-        note_parts += [f"{t(lang, 'evidence.' + ev.kind)}：{ev.value}" for ev in r.evidence]
-        table.add_row(
-            Text(r.at.astimezone(tz).strftime("%Y-%m-%d %H:%M")),
-            Text(r.measure),
-            Text(r.slot),
-            Text(t(lang, f"state.{r.status.value}"), style=STATE_STYLE.get(r.status.value, "")),
-            Text(r.by),
-            Text("；".join(note_parts)),
-            Text("、".join(flags)),
-        )
     return table
 
 

@@ -44,6 +44,7 @@ class Table:
     title: str
     columns: Sequence[Column]
     rows: Sequence[Sequence[Run]]  # one (text, style) per column
+    expand: bool = True  # fill the width (a terminal), or be as narrow as the text (a pipe)
 
 
 # --- text in cells ------------------------------------------------------------------------
@@ -130,7 +131,8 @@ def _lines(text: str, width: int) -> list[tuple[int, int]]:
     return spans
 
 
-def wrap(text: str, width: int, justify: Justify) -> list[str]:
+@lru_cache(maxsize=4096)
+def wrap(text: str, width: int, justify: Justify) -> tuple[str, ...]:
     """`text` as lines of `width` cells: folded, then padded on the right ("left"), on the
     left ("right"), or left as they are ("default")."""
     text = "\n".join(map(_expand_tabs, text.split("\n")))
@@ -145,9 +147,10 @@ def wrap(text: str, width: int, justify: Justify) -> list[str]:
         elif justify == "left":
             line += " " * (width - cell_len(line))
         lines.append(line)
-    return lines
+    return tuple(lines)
 
 
+@lru_cache(maxsize=4096)
 def natural(text: str) -> tuple[int, int]:
     """The narrowest a text can be folded without cutting a word, and its widest line."""
     lines = text.splitlines()
@@ -233,13 +236,14 @@ def _column_range(table: Table, index: int, room: int) -> tuple[int, int]:
         return 0, 0
     pad = sum(_padding(index, len(table.columns)))
     lows, highs = [], []
-    for text in [table.columns[index].header, *(row[index][0] for row in table.rows)]:
+    for text in {table.columns[index].header, *(row[index][0] for row in table.rows)}:
         if room - pad < 1:
             low, high = room, room
-        else:
-            low, high = _limited(*natural(text), room)
+        else:  # natural() gives low <= high, so Rich's tidying leaves these as they are
+            low, high = natural(text)
+            low, high = (0, 0) if min(high, room) < 1 else (min(low, room), min(high, room))
             low, high = min(low + pad, room), min(high + pad, room)
-        low, high = _limited(low, high, room)
+        low, high = (0, 0) if high < 1 else (low, high)
         lows.append(low)
         highs.append(high)
     low, high = min(max(lows), room), min(max(highs), room)
@@ -255,7 +259,7 @@ def column_widths(table: Table, room: int) -> list[int]:
     ranges = [_column_range(table, i, room) for i in range(count)]
     widths = [high or 1 for _, high in ranges]
     flexible = [i for i, c in enumerate(table.columns) if c.ratio is not None]
-    if any(table.columns[i].ratio for i in flexible):
+    if table.expand and any(table.columns[i].ratio for i in flexible):
         fixed = sum(high for i, (_, high) in enumerate(ranges) if i not in flexible)
         floors = [1 + sum(_padding(i, count)) for i in flexible]
         shares = share_out(room - fixed, [table.columns[i].ratio or 0 for i in flexible], floors)
@@ -269,7 +273,7 @@ def column_widths(table: Table, room: int) -> list[int]:
             widths = take_away(total - room, [1] * count, widths, widths)
             total = sum(widths)
         widths = [_column_range(table, i, w)[1] for i, w in enumerate(widths)]
-    if total < room:
+    if total < room and table.expand:
         widths = [w + extra for w, extra in zip(widths, share_out(room - total, widths), strict=True)]
     return widths
 
@@ -284,6 +288,8 @@ def _cell(text: str, style: str, width: int, index: int, table: Table) -> list[L
     if width < 1 or inner < 1:
         return []
     justify = table.columns[index].justify
+    if not style:
+        return [[(" " * left + line + " " * right, "")] for line in wrap(text, inner, justify)]
     return [[(" " * left, ""), (line, style), (" " * right, "")] for line in wrap(text, inner, justify)]
 
 
@@ -294,12 +300,18 @@ def _row(table: Table, cells: Sequence[Run], widths: Sequence[int], header: bool
     height = max(1, *map(len, drawn))
     lines: list[Line] = []
     for k in range(height):
-        line: Line = [(" ", "")]
+        line: Line = []
+        plain = " "  # unstyled text gathered into one run
         for i, cell in enumerate(drawn):
             at = k - (height - len(cell)) if header else k
-            line += cell[at] if 0 <= at < len(cell) else [(" " * max(0, widths[i]), "")]
-            line.append((" ", ""))
-        lines.append(line)
+            for text, style in cell[at] if 0 <= at < len(cell) else [(" " * max(0, widths[i]), "")]:
+                if style:
+                    line += [(plain, ""), (text, style)]
+                    plain = ""
+                else:
+                    plain += text
+            plain += " "
+        lines.append([*line, (plain, "")])
     return lines
 
 

@@ -45,13 +45,13 @@ def history(
     elif not entries:
         env.output.say("history_empty")
     else:
-        from ..render import history_table
+        from ..history_view import history_table
 
         shown = [
             e._replace(record=e.record._replace(measure=f"{c}:{e.record.measure}")) if several else e
             for c, e in entries
         ]
-        env.output.table(history_table(env.lang, shown, ws.config.campaign.timezone))
+        env.output.grid(history_table(env.lang, shown, ws.config.campaign.timezone))
 
 
 def register(app: typer.Typer) -> None:
