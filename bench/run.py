@@ -231,6 +231,12 @@ def cases(data: Path, out: Path) -> list[Case]:
             floor_name=ANSWER_FLOOR,
         ),
     ]
+    # Every record of a year (2,417 rows), folded into a terminal and piped: under a second.
+    history = [FANGKONG, "history", *year_args]
+    found += [
+        Case("history, 365 days, table in a terminal", in_terminal(history), 1.0, None, "ws-365", terminal=True),
+        Case("history, 365 days, piped", history, 1.0, None, "ws-365"),
+    ]
     # The daily flow: an officer marks a measure, then looks at the status (the month just
     # written is read again). On a copy, so that the other cases keep their data.
     mark = [FANGKONG, "mark", "2.18", "-s", "done", "--by", "基准", "-w", str(marked_ws)]
