@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from fangkong_cli.aggregate import Duplicate, Rollup, TopMeasure
+from fangkong_cli.completeness import Completeness, NodeRollup
 from fangkong_cli.evaluation import Figures
 from fangkong_cli.models import Evidence
 from fangkong_cli.report import (
@@ -201,7 +202,12 @@ def hand_rollup() -> Rollup:
             _sum(ONCE),
             ((heads[0], _sum(ONCE)),),
             (),
+            lights=(1, 2, 0),
         ),
+    )
+    levels = (  # the union tree: the city above, a district below it
+        NodeRollup("city", "示例市总工会", None, 1, Completeness(3, 2, 1), _sum(DAILY, ONCE, WEEKLY, ONCE)),
+        NodeRollup("hd", "河东区总工会", "city", 2, Completeness(2, 2, 1), _sum(DAILY, ONCE, WEEKLY, ONCE)),
     )
     return Rollup(
         checklist="demo-notice",
@@ -217,4 +223,8 @@ def hand_rollup() -> Rollup:
         figures=_sum(DAILY, ONCE, WEEKLY, ONCE),
         rejected=(),
         duplicates=(Duplicate("hd-01", "hd-01.json", date(2021, 1, 24), ("old/hd-01.json",)),),
+        nodes=levels,
+        completeness=Completeness(3, 2, 1),
+        late=("3005",),
+        timely_days=5,
     )

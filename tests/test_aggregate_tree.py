@@ -92,7 +92,7 @@ def test_table_names_who_is_missing_late_and_nil(province: dict[str, Path]) -> N
     assert out.split("未报送单位\n", 1)[1].splitlines()[0] == "乐都区总工会（ledu）"
     assert "城东区总工会（chengdong）" in out.split("迟报单位", 1)[1].splitlines()[1]
     assert "零报告单位：城西区总工会（chengxi）" in out
-    assert "  西宁市总工会" in out and "    城东区总工会" in out  # indented by level
+    assert "　西宁市总工会" in out and "　　城东区总工会" in out  # indented by level (ideographic spaces)
 
 
 def _without_sources(data: dict) -> dict:  # type: ignore[type-arg]

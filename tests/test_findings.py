@@ -362,7 +362,7 @@ def test_a_months_report_shows_every_finding_in_every_format(month: Path, tmp_pa
         "green": 0,
     }  # from the workspace
     table = run(month, "2021-01-13", "aggregate", str(tmp_path / "r.json")).stdout
-    assert "西宁市总工会 (xining)：红 2、黄 1、绿 0" in table
+    assert "西宁市总工会（xining）：红 2、黄 1、绿 0" in table
     # a later month does not show what was struck off before it began
     feb = run(month, "2021-02-01", "report", "--month", "2021-02", "-f", "json", "-o", "-")
     assert sorted(f["state"] for f in json.loads(feb.stdout)["findings"]) == ["open", "rectifying", "verifying"]

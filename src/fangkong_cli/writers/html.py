@@ -176,24 +176,37 @@ def write_report(report: Report, lang: Lang) -> bytes:
 def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     title = tx.rollup_title(lang, rollup.notice_title, rollup.checklist)
     body = [f"<h1>{e(title)}</h1>", f'<p class="figures">{e(tx.totals_line(lang, rollup))}</p>']
+    body.append(f'<p class="figures">{e(tx.completeness_line(lang, rollup.completeness, rollup.timely_days))}</p>')
+    nodes = tb.nodes_table(lang, rollup)
+    if nodes is not None:
+        body += [f"<h2>{e(t(lang, 'agg.nodes'))}</h2>", table(nodes)]
     body.append(f"<h2>{e(t(lang, 'agg.units'))}</h2>")
     body.append(table(tb.rollup_table(lang, rollup)))
     body.append(
         f'<p class="explain">{e(t(lang, "agg.sections_legend"))}{e(tx.colon(lang))}{e(tb.rollup_legend(rollup))}</p>'
     )
-    body.append(f"<h2>{e(t(lang, 'agg.missing'))}</h2>")
-    if rollup.expected is None:
-        body.append(f"<p>{e(t(lang, 'agg.no_expect'))}</p>")
-    elif rollup.missing:
-        body.append("<ul>" + "".join(f"<li>{e(u)}</li>" for u in rollup.missing) + "</ul>")
-    else:
-        body.append(f"<p>{e(t(lang, 'agg.missing_none'))}</p>")
-    if rollup.unexpected:
-        body.append(f"<p>{e(t(lang, 'agg.unexpected', units='、'.join(rollup.unexpected)))}</p>")
+    body += _listings(tx.rollup_listings(lang, rollup))
     body.append(f"<h2>{e(t(lang, 'agg.top', count=len(rollup.top)))}</h2>")
     top = tb.top_table(lang, rollup)
     body.append(table(top) if top else f"<p>{e(t(lang, 'agg.top_none'))}</p>")
+    findings = tx.findings_listing(lang, rollup)
+    body += _listings([findings] if findings else [])
     return page(lang, title, body)
+
+
+def _listings(listings: list[tx.Listing]) -> list[str]:
+    """Each list under its heading: units as a bulleted list, a lone sentence as a paragraph."""
+    out = []
+    for listing in listings:
+        if listing.heading:
+            out.append(f"<h2>{e(listing.heading)}</h2>")
+        if not listing.lines:
+            out.append(f"<p>{e(listing.empty)}</p>")
+        elif listing.heading:
+            out.append("<ul>" + "".join(f"<li>{e(line)}</li>" for line in listing.lines) + "</ul>")
+        else:
+            out += [f"<p>{e(line)}</p>" for line in listing.lines]
+    return out
 
 
 def _ledger(lang: Lang, report: Report) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import cn_dates as cn
 from ..evaluation import Figures
@@ -14,6 +14,7 @@ from ..report import MeasureLine, Period, Report, Run
 
 if TYPE_CHECKING:  # importing the roll-up loads pydantic
     from ..aggregate import Rollup
+    from ..completeness import Completeness
 
 
 def colon(lang: Lang) -> str:
@@ -174,3 +175,82 @@ def totals_line(lang: Lang, rollup: Rollup) -> str:
         overdue=f.overdue,
         late=f.late,
     )
+
+
+def completeness_line(lang: Lang, c: Completeness, days: int) -> str:
+    """Who reported, and in time: 应报 12 个单位，已报 10 个（83.3%），按时 8 个（66.7%）…"""
+    if not c.known:
+        return t(lang, "agg.completeness_unknown", reported=c.reported, on_time=c.on_time, late=c.late, days=days)
+    return t(
+        lang,
+        "agg.completeness_line",
+        expected=c.expected,
+        reported=c.reported,
+        rate=pct(c.reporting_rate),
+        on_time=c.on_time,
+        on_time_rate=pct(c.on_time_rate),
+        missing=c.missing,
+        late=c.late,
+        days=days,
+    )
+
+
+def unit_label(lang: Lang, rollup: Rollup, unit_id: str) -> str:
+    """A unit by name and id: 乐都区总工会（ledu）; the id alone when no report names it."""
+    name = rollup.name_of(unit_id)
+    if name == unit_id:
+        return unit_id
+    return f"{name}（{unit_id}）" if lang == "zh" else f"{name} ({unit_id})"
+
+
+class Listing(NamedTuple):
+    """One list under the roll-up's tables: its heading (none for a lone sentence), its lines
+    (units or sentences), what to say when it is empty; `units` when the lines are units (a
+    terminal runs them together on one line)."""
+
+    heading: str
+    lines: tuple[str, ...]
+    empty: str = ""
+    units: bool = True
+
+
+def rollup_listings(lang: Lang, rollup: Rollup) -> list[Listing]:
+    """Who has not reported, who reported late, who sent a nil report, reports from units not
+    expected: the same lists in every format."""
+
+    def labels(ids: Sequence[str]) -> tuple[str, ...]:
+        return tuple(unit_label(lang, rollup, i) for i in ids)
+
+    no_list = not rollup.completeness.known and not rollup.missing
+    missing_empty = t(lang, "agg.no_expect" if no_list else "agg.missing_none")
+    out = [
+        Listing(t(lang, "agg.missing"), labels(rollup.missing), missing_empty),
+        Listing(t(lang, "agg.late_units", days=rollup.timely_days), labels(rollup.late), t(lang, "agg.late_none")),
+    ]
+    reported_nil = (s.unit for s in rollup.standings if s.report is not None and s.report.nil and s.report.reported)
+    nil = tuple(dict.fromkeys(reported_nil))
+    joined = "、" if lang == "zh" else ", "
+    if nil:
+        out.append(Listing("", (t(lang, "agg.nil_units", units=joined.join(labels(nil))),), units=False))
+    if rollup.unexpected:  # by id: a unit outside the tree may have no name
+        out.append(Listing("", (t(lang, "agg.unexpected", units="、".join(rollup.unexpected)),), units=False))
+    return out
+
+
+def findings_listing(lang: Lang, rollup: Rollup) -> Listing | None:
+    """Open findings per unit, by light (from the reports' 整改台账); None when there are none."""
+    lit = [u for u in rollup.units if any(u.lights)]
+    if not lit:
+        return None
+    lines = tuple(
+        t(
+            lang,
+            "agg.findings_unit",
+            unit=unit_label(lang, rollup, u.unit_id),
+            red=u.lights[0],
+            yellow=u.lights[1],
+            green=u.lights[2],
+        )
+        for u in lit
+    )
+    return Listing(t(lang, "agg.findings").rstrip("：:"), lines, units=False)

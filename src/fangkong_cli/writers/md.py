@@ -23,12 +23,18 @@ def esc(value: str) -> str:
     return _ORDERED.sub(r"\1\\\2", escaped)
 
 
+def _cell(text: str) -> str:
+    """A cell escaped; ideographic spaces leading it (a level's indentation) are kept."""
+    lead = len(text) - len(text.lstrip("\u3000"))
+    return "\u3000" * lead + esc(text) if text else " "
+
+
 def table(tab: tb.Table) -> list[str]:
     """A pipe table; cells are escaped here, figures right-aligned."""
     align = ["---:" if i in tab.numeric else "---" for i in range(len(tab.headers))]
     out = ["| " + " | ".join(esc(h) for h in tab.headers) + " |", "| " + " | ".join(align) + " |"]
     for row in tab.rows:
-        out.append("| " + " | ".join(esc(str(c)) if str(c) else " " for c in row) + " |")
+        out.append("| " + " | ".join(_cell(str(c)) for c in row) + " |")
     return out
 
 
@@ -78,22 +84,35 @@ def write_report(report: Report, lang: Lang) -> bytes:
 
 def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     out = [f"# {esc(tx.rollup_title(lang, rollup.notice_title, rollup.checklist))}", ""]
-    out += [esc(tx.totals_line(lang, rollup)), "", f"## {esc(t(lang, 'agg.units'))}", ""]
+    out += [esc(tx.totals_line(lang, rollup)), ""]
+    out += [esc(tx.completeness_line(lang, rollup.completeness, rollup.timely_days)), ""]
+    nodes = tb.nodes_table(lang, rollup)
+    if nodes is not None:
+        out += [f"## {esc(t(lang, 'agg.nodes'))}", "", *table(nodes), ""]
+    out += [f"## {esc(t(lang, 'agg.units'))}", ""]
     out += table(tb.rollup_table(lang, rollup))
     out += ["", esc(f"{t(lang, 'agg.sections_legend')}{tx.colon(lang)}{tb.rollup_legend(rollup)}")]
-    out += ["", f"## {esc(t(lang, 'agg.missing'))}", ""]
-    if rollup.expected is None:
-        out.append(esc(t(lang, "agg.no_expect")))
-    elif rollup.missing:
-        out += [f"- {esc(unit)}" for unit in rollup.missing]
-    else:
-        out.append(esc(t(lang, "agg.missing_none")))
-    if rollup.unexpected:
-        out += ["", esc(t(lang, "agg.unexpected", units="、".join(rollup.unexpected)))]
+    out += _listings(tx.rollup_listings(lang, rollup))
     out += ["", f"## {esc(t(lang, 'agg.top', count=len(rollup.top)))}", ""]
     top = tb.top_table(lang, rollup)
     out += table(top) if top else [esc(t(lang, "agg.top_none"))]
+    findings = tx.findings_listing(lang, rollup)
+    out += _listings([findings] if findings else [])
     return ("\n".join(out).rstrip("\n") + "\n").encode("utf-8")
+
+
+def _listings(listings: list[tx.Listing]) -> list[str]:
+    """Each list under its heading, one item a line; a lone sentence as a paragraph."""
+    out = []
+    for listing in listings:
+        out += ["", f"## {esc(listing.heading)}", ""] if listing.heading else [""]
+        if not listing.lines:
+            out.append(esc(listing.empty))
+        elif listing.heading:
+            out += [f"- {esc(line)}" for line in listing.lines]
+        else:
+            out += [esc(line) for line in listing.lines]
+    return out
 
 
 def _ledger(lang: Lang, report: Report) -> list[str]:

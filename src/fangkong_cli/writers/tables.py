@@ -182,6 +182,40 @@ def rollup_table(lang: Lang, rollup: Rollup) -> Table:
     return Table(headers, rows, figures, figures | {1})
 
 
+NODE_KEYS = (
+    "agg.col.node",
+    "agg.col.expected",
+    "agg.col.reported",
+    "agg.col.on_time",
+    "agg.col.rate",
+    "agg.col.on_time_rate",
+    "rep.col.coverage",
+    "rep.col.overdue",
+)
+
+
+def nodes_table(lang: Lang, rollup: Rollup) -> Table | None:
+    """Each level of the union tree (with those below it): units expected, reports received
+    and on time, the two rates, coverage and overdue slots; a level's name indented by depth."""
+    if not rollup.shown_nodes:
+        return None
+    rows = tuple(
+        (
+            "　" * (n.depth - 1) + n.name,
+            n.completeness.expected,
+            n.completeness.reported,
+            n.completeness.on_time,
+            Pct(n.completeness.reporting_rate),
+            Pct(n.completeness.on_time_rate),
+            Pct(n.figures.coverage),
+            n.figures.overdue,
+        )
+        for n in rollup.shown_nodes
+    )
+    figures = frozenset(range(1, len(NODE_KEYS)))
+    return Table(tuple(t(lang, k) for k in NODE_KEYS), rows, figures, figures)
+
+
 def rollup_legend(rollup: Rollup) -> str:
     return "；".join(tx.section_name(h.number, h.title) for h in rollup.sections)
 

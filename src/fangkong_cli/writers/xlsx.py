@@ -45,9 +45,11 @@ class Sheet:
         self.ws.set_footer(t(lang, "rep.xlsx_footer"), {"margin": 0.3})
         self.widths: dict[int, int] = {}
         self.row = 0
+        self.written = -1  # the last row written to
         self.has_table = False
 
     def cell(self, row: int, col: int, value: object, style: str = "cell", measure: bool = True) -> None:
+        self.written = max(self.written, row)
         fmt = self.book.formats[style]
         if isinstance(value, tb.Pct):
             value = "—" if value.value is None else value.value
@@ -232,22 +234,13 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
     sheet = book.sheet(t(lang, "rep.sheet.summary"))
     sheet.line(tx.rollup_title(lang, rollup.notice_title, rollup.checklist), "title")
     sheet.line(tx.totals_line(lang, rollup))
+    sheet.line(tx.completeness_line(lang, rollup.completeness, rollup.timely_days))
     sheet.row += 1
     sheet.table(_units_table(lang, rollup), freeze_cols=2)
     sheet.line(t(lang, "agg.sections_legend"), "bold")
     for head in rollup.sections:
         sheet.line(tx.section_name(head.number, head.title))
-    sheet.row += 1
-    sheet.line(t(lang, "agg.missing"), "title")
-    if rollup.expected is None:
-        sheet.line(t(lang, "agg.no_expect"))
-    elif rollup.missing:
-        for unit in rollup.missing:
-            sheet.line(unit)
-    else:
-        sheet.line(t(lang, "agg.missing_none"))
-    if rollup.unexpected:
-        sheet.line(t(lang, "agg.unexpected", units="、".join(rollup.unexpected)))
+    _listings(sheet, tx.rollup_listings(lang, rollup))
     sheet.row += 1
     sheet.line(t(lang, "agg.top", count=len(rollup.top)), "title")
     top = tb.top_table(lang, rollup)
@@ -255,8 +248,29 @@ def write_rollup(rollup: Rollup, lang: Lang) -> bytes:
         sheet.table(top)
     else:
         sheet.line(t(lang, "agg.top_none"))
+    findings = tx.findings_listing(lang, rollup)
+    _listings(sheet, [findings] if findings else [])
     sheet.finish()
+    nodes = tb.nodes_table(lang, rollup)
+    if nodes is not None:  # its own sheet, so that each table keeps its heading row frozen
+        levels = book.sheet(t(lang, "agg.nodes"))
+        levels.line(t(lang, "agg.nodes"), "title")
+        levels.line(tx.completeness_line(lang, rollup.completeness, rollup.timely_days))
+        levels.row += 1
+        levels.table(nodes, freeze_cols=1)
+        levels.finish()
     return book.close()
+
+
+def _listings(sheet: Sheet, listings: list[tx.Listing]) -> None:
+    """Each list under its heading, one unit (or sentence) a row."""
+    for listing in listings:
+        if sheet.row == sheet.written + 1:  # one blank row between blocks
+            sheet.row += 1
+        if listing.heading:
+            sheet.line(listing.heading, "title")
+        for line in listing.lines or (listing.empty,):
+            sheet.line(line)
 
 
 def _ledger_sheet(book: Book, lang: Lang, report: Report) -> None:
