@@ -423,3 +423,73 @@ def test_finding_list_fits_the_terminal_width(month: Path) -> None:
     assert re.search(".*".join("督查：预案未修订"), result.stdout, flags=re.DOTALL)  # folded, never cut
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 72
     assert "共 4 个问题：已销号 1，逾期 2" in result.stderr
+
+
+# --- proof: findings events are hash-chained like records ---------------------------------------
+
+
+def _events(path: Path) -> tuple[str, list[str]]:
+    head, *blocks = path.read_text(encoding="utf-8").split("\n[[event]]\n")
+    return head, blocks
+
+
+def test_findings_events_verify_with_the_records(month: Path) -> None:
+    result = invoke(["verify"], cwd=month)
+    assert result.exit_code == 0, result.stderr
+    events = len(_events(the_file(month))[1])
+    assert events == 8 and f"已核验 {events} 条整改事件" in result.stderr  # 4 opened, 4 steps
+    assert all(re.search(r'^hash = "[0-9a-f]{64}"$', block, re.M) for block in _events(the_file(month))[1])
+
+
+@pytest.mark.parametrize("tamper", ["edit", "delete", "swap"])
+def test_verify_finds_a_rewritten_findings_event(month: Path, tamper: str) -> None:
+    path = the_file(month)
+    head, blocks = _events(path)
+    if tamper == "edit":  # the responsible person quietly changed on the opening
+        blocks[1] = blocks[1].replace('responsible = "李四"', 'responsible = "王五"')
+        assert "王五" in blocks[1]
+        broken = 2
+    elif tamper == "delete":
+        del blocks[2]
+        broken = 3
+    else:
+        blocks[3], blocks[4] = blocks[4], blocks[3]
+        broken = 4
+    path.write_text("\n[[event]]\n".join([head, *blocks]), encoding="utf-8")
+    assert run(month, "2021-01-12", "finding", "list").exit_code == 0  # still readable
+    result = invoke(["verify"], cwd=month)
+    assert result.exit_code == 3
+    lines = [n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text == "[[event]]"]
+    assert result.stderr.startswith(f"{path}:{lines[broken - 1]}: "), result.stderr
+    assert f"第 {broken} 条整改事件的校验链断开" in result.stderr
+
+
+def test_events_from_before_chains_are_counted_and_a_hand_added_one_is_caught(mini: Path) -> None:
+    assert run(mini, "2021-01-05", "mark", "9.1", "-s", "not_done", "--by", "张三").exit_code == 0
+    path = the_file(mini)
+    head, blocks = _events(path)
+    unhashed = [re.sub(r'^hash = ".*"\n?', "", b, flags=re.M) for b in blocks]
+    path.write_text("\n[[event]]\n".join([head, *unhashed]), encoding="utf-8")  # as written before chains
+    before = path.read_bytes()
+    result = invoke(["verify"], cwd=mini)
+    assert result.exit_code == 0 and "1 条整改事件写于启用校验链之前" in result.stderr
+    assert path.read_bytes() == before  # verify writes nothing
+    (f,) = findings_json(mini, "2021-01-05")
+    assert run(mini, "2021-01-06", "finding", "update", str(f["id"]), "-r", "补", "--by", "张三").exit_code == 0
+    assert invoke(["verify"], cwd=mini).exit_code == 0  # the chain starts after the old events
+    with path.open("a", encoding="utf-8") as fh:  # an event typed in by hand
+        fh.write(f'\n[[event]]\nfinding = "{f["id"]}"\naction = "close"\nby = "某人"\nat = 2021-01-07T09:00:00+08:00\n')
+    result = invoke(["verify"], cwd=mini)
+    assert result.exit_code == 3 and "第 3 条整改事件缺少校验值" in result.stderr
+
+
+def test_a_clock_set_back_appends_to_the_newest_month_and_the_chain_holds(mini: Path) -> None:
+    assert (
+        run(mini, "2021-02-02", "mark", "9.1", "-s", "not_done", "--by", "张三", "--date", "2021-02-01").exit_code == 0
+    )
+    (f,) = findings_json(mini, "2021-02-02")
+    result = run(mini, "2021-01-20", "finding", "update", str(f["id"]), "-r", "补", "--by", "张三")  # clock back
+    assert result.exit_code == 0, result.stderr
+    files = sorted((mini / "findings").glob("*/*.toml"))
+    assert [p.name for p in files] == ["2021-02.toml"] and len(_events(files[0])[1]) == 2
+    assert invoke(["verify"], cwd=mini).exit_code == 0

@@ -44,6 +44,7 @@ class EventModel(BaseModel):
     reason: Text | None = None
     note: Text | None = None
     evidence: tuple[EvidenceModel, ...] = ()
+    hash: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None  # the writer's chain
 
     @model_validator(mode="after")
     def _checks(self) -> EventModel:

@@ -2,6 +2,8 @@
 
 Every change to a finding is one `[[event]]` table (finding id, action, who, when, the fields
 it sets). State is never stored: it is worked out by replaying the events (findings.py).
+Each event carries `hash`, chaining it to its writer's previous event as records are chained
+(`event_hash`), so `fangkong verify` finds an event that was edited, removed or moved.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class FindingEvent(NamedTuple):
     by: str
     at: datetime
     fields: tuple[tuple[str, Any], ...] = ()
+    hash: str = ""  # SHA-256 over the writer's previous event's hash and this event ("" before chains)
 
     def get(self, key: str, default: Any = None) -> Any:
         return dict(self.fields).get(key, default)
@@ -107,7 +110,7 @@ def parse_events(text: str, name: str) -> list[FindingEvent]:
             else:
                 problems.append(_problem(name, 1, err, ".".join(map(str, loc)) or "file"))
         raise FileProblems(problems) from exc
-    return [FindingEvent(m.finding, m.action, m.by, m.at, tuple(m.fields().items())) for m in models]
+    return [FindingEvent(m.finding, m.action, m.by, m.at, tuple(m.fields().items()), m.hash or "") for m in models]
 
 
 def read_events_file(path: Path) -> list[FindingEvent]:
@@ -125,16 +128,34 @@ def _to_row(e: FindingEvent) -> tuple[Any, ...]:
         (k, tuple(tuple(x) for x in v) if k == "evidence" else v.isoformat() if k == "deadline" else v)
         for k, v in e.fields
     )
-    return (e.finding, e.action, e.by, e.at.isoformat(), fields)
+    return (e.finding, e.action, e.by, e.at.isoformat(), fields, e.hash)
 
 
 def _from_row(row: tuple[Any, ...]) -> FindingEvent:
-    finding, action, by, at, fields = row
+    finding, action, by, at, fields, chain = row
     values = tuple(
         (k, tuple(Evidence(*x) for x in v) if k == "evidence" else date.fromisoformat(v) if k == "deadline" else v)
         for k, v in fields
     )
-    return FindingEvent(finding, action, by, datetime.fromisoformat(at), values)
+    return FindingEvent(finding, action, by, datetime.fromisoformat(at), values, chain)
+
+
+def event_hash(previous: str, event: FindingEvent) -> str:
+    """The hash that chains `event` to its writer's previous event: SHA-256 over the previous
+    hash and the event's content (its row form as JSON, without the hash itself)."""
+    import hashlib
+    import json
+
+    canonical = json.dumps(_to_row(event._replace(hash="")), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"{previous}\n{canonical}".encode()).hexdigest()
+
+
+def writer_files(root: Path) -> dict[str, list[Path]]:
+    """Each writer's month files, oldest month first: the order its chain runs in."""
+    out: dict[str, list[Path]] = {}
+    for path in event_files(root):
+        out.setdefault(path.parent.name, []).append(path)
+    return out
 
 
 def read_events(root: Path, path: Path) -> list[FindingEvent]:
@@ -187,6 +208,8 @@ def render_event(event: FindingEvent) -> str:
         value = fields.get(key)
         if value is not None:
             data[key] = value
+    if event.hash:
+        data["hash"] = event.hash
     text = "[[event]]\n" + _pairs(data)
     for item in fields.get("evidence", ()):
         assert isinstance(item, Evidence)
@@ -194,35 +217,38 @@ def render_event(event: FindingEvent) -> str:
     return text
 
 
-def append_events(root: Path, writer: str, events: Sequence[FindingEvent]) -> list[Path]:
-    """Add events to their writer's month files. The caller holds the workspace lock.
+def append_events(root: Path, writer: str, events: Sequence[FindingEvent]) -> Path:
+    """Add events to their writer's newest month file (a new month starts a new file), each
+    chained to the one before. The caller holds the workspace lock.
 
     A file's earlier bytes are kept as they are; what is written must read back as exactly
-    the old events plus the new ones, and a damaged file is reported, never rewritten.
+    the old events plus the new ones, and a damaged file is reported, never rewritten. As with
+    records, a clock set back never appends to an older month than the newest file's.
     """
-    by_file: dict[Path, list[FindingEvent]] = {}
+    newest = findings_file(root, writer, max(e.at for e in events))
+    own = writer_files(root).get(writer, [])
+    target = own[-1] if own and own[-1].name >= newest.name else newest
+    previous = read_events_file(own[-1]) if own else []
+    old = previous if own and target == own[-1] else []
+    last = previous[-1].hash if previous else ""
+    batch = []
     for event in events:
-        by_file.setdefault(findings_file(root, writer, event.at), []).append(event)
-    planned: list[tuple[Path, bytes]] = []
-    for path, batch in by_file.items():
-        old: list[FindingEvent] = []
-        if path.exists():
-            old = read_events_file(path)
-            from .fileio import read_text as read_text_file
+        last = event_hash(last, event)
+        batch.append(event._replace(hash=last))
+    if target.exists():
+        from .fileio import read_text as read_text_file
 
-            text = read_text_file(path, MAX_EVENTS_BYTES)[0] or ""
-            if text and not text.endswith("\n"):
-                text += "\n"
-        else:
-            text = f"format = {EVENTS_FORMAT}\n"
-        new_text = text + "".join("\n" + render_event(e) for e in batch)
-        if parse_events(new_text, str(path)) != [*old, *batch]:
-            raise DataProblem("write_failed", path=str(path), reason="round trip mismatch")
-        planned.append((path, new_text.encode("utf-8")))
-    for path, data in planned:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DataProblem("write_failed", path=str(path.parent), reason=exc.strerror or str(exc)) from exc
-        atomic_write(path, data)
-    return [p for p, _ in planned]
+        text = read_text_file(target, MAX_EVENTS_BYTES)[0] or ""
+        if text and not text.endswith("\n"):
+            text += "\n"
+    else:
+        text = f"format = {EVENTS_FORMAT}\n"
+    new_text = text + "".join("\n" + render_event(e) for e in batch)
+    if parse_events(new_text, str(target)) != [*old, *batch]:
+        raise DataProblem("write_failed", path=str(target), reason="round trip mismatch")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DataProblem("write_failed", path=str(target.parent), reason=exc.strerror or str(exc)) from exc
+    atomic_write(target, new_text.encode("utf-8"))
+    return target

@@ -155,6 +155,22 @@ FINDING_MESSAGES: dict[str, tuple[str, str]] = {
         "findings 应是存放整改台账的文件夹，现在不是",
         "findings should be the folder of the findings files; it is not",
     ),
+    "event_chain_broken": (
+        "第 {index} 条整改事件的校验链断开：这条事件或它之前的事件被修改、删除或调换了顺序",
+        "the hash chain breaks at findings event {index}: this event or one before it was edited, removed or reordered",
+    ),
+    "event_chain_missing": (
+        "第 {index} 条整改事件缺少校验值（hash）：这条事件是手工添加的，或校验值被删去",
+        "findings event {index} has no hash: it was added by hand, or its hash was removed",
+    ),
+    "verify_events_ok": (
+        "已核验 {count} 条整改事件：校验链完整，未发现改动。",
+        "{count} findings events checked: every chain holds, nothing was changed.",
+    ),
+    "verify_events_unchained": (
+        "另有 {count} 条整改事件写于启用校验链之前，无法核验。",
+        "{count} more findings events were written before hash chains and cannot be checked.",
+    ),
     "agg.findings": ("未销号的整改问题（按灯）：", "Open findings by light:"),
     "agg.findings_unit": (
         "{unit}：红 {red}、黄 {yellow}、绿 {green}",

@@ -1,4 +1,4 @@
-"""`fangkong verify`: check that no record was edited, removed or reordered."""
+"""`fangkong verify`: check that no record or findings event was edited, removed or reordered."""
 
 import typer
 
@@ -14,6 +14,10 @@ def verify(ctx: typer.Context, workspace: WorkspaceOpt = None) -> None:
     env.output.say("verify_ok", count=found.chained, writers=found.writers)
     if found.unchained:
         env.output.say("verify_unchained", count=found.unchained)
+    if found.events:
+        env.output.say("verify_events_ok", count=found.events)
+    if found.events_unchained:
+        env.output.say("verify_events_unchained", count=found.events_unchained)
 
 
 def register(app: typer.Typer) -> None:
