@@ -90,6 +90,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "第 {index} 条记录缺少校验值（hash）：这条记录是手工添加的，或校验值被删去",
         "record {index} has no hash: it was added by hand, or its hash was removed",
     ),
+    "verify_shorter.records": (
+        "填报端 {writer} 的记录现在只有 {now} 条，这份报告写成时已有 {then} 条：此后有记录被删除",
+        "writer {writer} now has {now} records, but had {then} when this report was written: some were removed since",
+    ),
+    "verify_shorter.findings": (
+        "填报端 {writer} 的整改事件现在只有 {now} 条，这份报告写成时已有 {then} 条：此后有事件被删除",
+        "writer {writer} now has {now} findings events, but had {then} when this report was written: some were removed",
+    ),
+    "verify_changed.records": (
+        "填报端 {writer} 的第 {then} 条记录与这份报告记下的校验值不同：报告写成时已有的记录此后被改动或替换",
+        "writer {writer}'s record {then} differs from the hash this report recorded: records it covered were changed since",
+    ),
+    "verify_changed.findings": (
+        "填报端 {writer} 的第 {then} 条整改事件与这份报告记下的校验值不同：当时已有的事件此后被改动或替换",
+        "writer {writer}'s findings event {then} differs from the hash this report recorded: events were changed since",
+    ),
+    "verify_not_report": (
+        "不是 fangkong 的 JSON 报告（用 fangkong report --format json 生成的文件）",
+        "not a fangkong JSON report (a file written by fangkong report --format json)",
+    ),
+    "verify_no_heads": (
+        "这份报告没有记下校验链（由较早版本的 fangkong 生成），无法比对",
+        "this report records no hash chains (written by an older fangkong), so there is nothing to compare",
+    ),
+    "verify_bad_head": (
+        "报告中第 {index} 条校验链记录不完整或格式不对（kind、campaign、writer、entries、last_hash）",
+        "chain {index} recorded in the report is incomplete or malformed (kind, campaign, writer, entries, last_hash)",
+    ),
+    "verify_against_ok": (
+        "与报告 {path} 记下的 {count} 条校验链一致：报告写成后，当时已有的记录和整改事件没有被删除或改动。",
+        "matches the {count} hash chain(s) recorded in {path}: nothing that existed when it was written was removed or changed.",
+    ),
     "verify_ok": (
         "已核验 {count} 条记录（{writers} 个填报端）：校验链完整，未发现改动。",
         "{count} records checked ({writers} writer chain(s)): every chain holds, nothing was changed.",
@@ -750,8 +782,12 @@ MESSAGES.update(
             "Sign the report with this SSH private key (writes FILE.sig)",
         ),
         "help.verify": (
-            "核验记录未被改动（逐条校验链）",
-            "Check that no record was edited, removed or reordered (hash chains)",
+            "核验记录和整改事件未被改动（逐条校验链）",
+            "Check that no record or findings event was edited, removed or reordered (hash chains)",
+        ),
+        "help.verify.against": (
+            "再与这份 JSON 报告写成时的校验链比对：当时已有的记录此后未被删除或改动",
+            "Also compare with the chains this JSON report recorded: nothing it covered was removed or changed since",
         ),
         "help.checklist.paths": ("另外要列出的清单文件或文件夹", "More checklist files or folders to list"),
     }

@@ -1,5 +1,7 @@
 """What a report was computed from: one SHA-256 over the workspace's configuration, checklist
-files and records, and the git commit when the workspace is a repository."""
+files and records, the git commit when the workspace is a repository, and the head of every
+hash chain (records per writer, findings events per writer), so that `verify --against` can
+later show that nothing recorded by then was removed or changed."""
 
 from __future__ import annotations
 
@@ -14,10 +16,21 @@ from .records import record_files
 from .workspace import Workspace
 
 
+class ChainHead(NamedTuple):
+    """How far one writer's chain ran when a report was written."""
+
+    kind: str  # "records" or "findings"
+    campaign: str  # the records' campaign ("" for findings, which are the workspace's)
+    writer: str
+    entries: int  # in the chain, those from before chains included
+    last_hash: str  # the newest entry's hash ("" when it has none)
+
+
 class Source(NamedTuple):
     sha256: str
     files: int
     git_commit: str | None
+    chains: tuple[ChainHead, ...] = ()
 
 
 def _inputs(workspace: Workspace) -> list[tuple[str, Path]]:
@@ -43,7 +56,26 @@ def source_of(workspace: Workspace) -> Source:
         data = path.read_bytes()
         digest.update(f"{name}\0{len(data)}\0".encode())
         digest.update(data)
-    return Source(digest.hexdigest(), len(inputs), git_commit(workspace.root))
+    return Source(digest.hexdigest(), len(inputs), git_commit(workspace.root), chain_heads(workspace))
+
+
+def chain_heads(workspace: Workspace) -> tuple[ChainHead, ...]:
+    """Each writer's chain as it stands: its length and newest hash (read, not recomputed:
+    `verify` is what recomputes)."""
+    from .findings_store import read_events, writer_files
+    from .records import LEGACY, read_file
+
+    by_writer: dict[str, list[str]] = {}
+    for entry in record_files(workspace.records_dir):
+        if entry.writer != LEGACY:
+            by_writer.setdefault(entry.writer, []).extend(r.hash for r in read_file(workspace.root, entry.path))
+    heads = [
+        ChainHead("records", workspace.campaign_id, w, len(h), h[-1] if h else "") for w, h in sorted(by_writer.items())
+    ]
+    for writer, paths in sorted(writer_files(workspace.root).items()):
+        hashes = [e.hash for p in paths for e in read_events(workspace.root, p)]
+        heads.append(ChainHead("findings", "", writer, len(hashes), hashes[-1] if hashes else ""))
+    return tuple(heads)
 
 
 def git_commit(root: Path) -> str | None:

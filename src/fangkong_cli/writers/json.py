@@ -137,6 +137,7 @@ def report_dict(report: Report) -> dict[str, Any]:
             "sha256": report.source.sha256,
             "files": report.source.files,
             "git_commit": report.source.git_commit,
+            "chains": [head._asdict() for head in report.source.chains],
         }
     return data
 
