@@ -285,3 +285,51 @@ def test_history_looks_as_rich_draws_it_in_a_terminal_and_a_pipe(marked_ws: Path
     table = replace(history_table("zh", entries, "Asia/Shanghai"), expand=expand)
     mine = to_text(draw(table, width), width, styles=True, colour=True)
     assert seen(mine) == seen(rich_drawn(rich_table(table), width))
+
+
+@pytest.mark.parametrize(
+    ("env", "styles", "colour"),
+    [
+        ({}, True, True),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"TERM": "dumb"}, False, False),
+        ({"TERM": "unknown", "NO_COLOR": "1"}, False, False),
+        ({"TTY_COMPATIBLE": "0"}, False, False),
+        ({"TERM": "xterm-256color", "COLORTERM": "truecolor"}, True, True),
+    ],
+)
+def test_the_terminal_s_styles_follow_its_environment(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], styles: bool, colour: bool
+) -> None:
+    from fangkong_cli.cli.output import Output
+
+    for name in ("NO_COLOR", "TERM", "TTY_COMPATIBLE", "COLORTERM"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert Output("zh").terminal_styles == (styles, colour)
+
+
+@pytest.mark.parametrize(("columns", "width"), [("100", 100), ("0", 80), ("abc", 80), ("", 80)])
+def test_the_terminal_s_width_is_columns_else_its_size_else_80(
+    monkeypatch: pytest.MonkeyPatch, columns: str, width: int
+) -> None:
+    import os
+
+    from fangkong_cli.cli.output import Output
+
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: (_ for _ in ()).throw(OSError("not a terminal")))
+    assert Output("zh").terminal_width == width
+
+
+def test_without_columns_the_terminal_s_own_size_is_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from fangkong_cli.cli.output import Output
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((132, 40)))
+    assert Output("zh").terminal_width == 132
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd: os.terminal_size((0, 0)))  # a pseudo-terminal with no size
+    assert Output("zh").terminal_width == 80
