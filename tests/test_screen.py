@@ -40,6 +40,7 @@ from fangkong_cli.cli.plain import cell_len
 from fangkong_cli.cli.screen import Column, Run, Table, draw, paragraph, rule, to_text, wrap
 from fangkong_cli.evaluation import Evaluation, evaluate_workspace
 from fangkong_cli.lights import measure_lights
+from fangkong_cli.models import Measure
 from fangkong_cli.recording import history as read_history
 from fangkong_cli.workspace import open_workspace
 
@@ -250,30 +251,40 @@ def test_status_at_a_terminal_in_colour_width_and_plainness(tmp_path: Path) -> N
     assert dumb.stdout == SGR.sub("", attributes.stdout)  # a dumb terminal: the same text, no codes
 
 
-@pytest.mark.parametrize("width", [2, 3, 7, 24, 41, 80, 133])
-@pytest.mark.parametrize("measure_id", ["2.4", "2.10"])
-def test_the_walk_shows_a_slot_as_rich_printed_it(width: int, measure_id: str) -> None:
+def _measure(measure_id: str) -> tuple[Measure, str]:
     checklist = load_checklist(resolve_sources("qzbt-2021-4"))
     m = next(x for x in checklist.measures if x.id == measure_id)
     section = checklist.section_of(m.id)
     assert section is not None
-    title = f"{section.number}、{section.title}"
+    return m, f"{section.number}、{section.title}"
+
+
+@pytest.mark.parametrize("width", [2, 3, 7, 24, 41, 80, 133])
+def test_the_walk_s_section_rule_is_drawn_as_rich_draws_it(width: int) -> None:
+    _, title = _measure("2.10")
+    mine = to_text([rule(title, width)], width, True, True)
+    assert seen(mine) == seen(rich_drawn(Rule(Text(title), align="left", style="bright_green"), width))
+
+
+@pytest.mark.parametrize("width", [24, 41, 80, 133])
+@pytest.mark.parametrize("measure_id", ["1.2", "2.4", "2.10"])
+def test_the_walk_folds_chinese_as_it_is_set(width: int, measure_id: str) -> None:
+    """Lines filled to the edge, broken between characters, never starting with closing
+    punctuation, nothing lost; each piece in its own style."""
+    m, _ = _measure(measure_id)
     head: list[Run] = [("[3/54] ", "dim"), (m.id, "bold"), (" ", ""), (m.title, "bold"), ("  ", "")]
     head += [(" 逾期 2021-02-23 ", "bold white on red"), ("  每个工作日", "dim")]
-    lines = [rule(title, width), *paragraph(head, width), *paragraph("原文：" + m.source, width, "dim")]
-    mine = to_text([*lines, *paragraph("提示：" + (m.guidance or "无"), width, "italic")], width, True, True)
-    rich = rich_drawn(
-        Group(
-            Rule(Text(title), align="left", style="bright_green"),
-            Text.assemble(*head),
-            Text("原文：" + m.source, style="dim"),
-            Text("提示：" + (m.guidance or "无"), style="italic"),
-        ),
-        width,
-    )
-    assert seen(mine) == seen(rich)
-    if width >= 41:
-        assert "\x1b[1;37;41m 逾期" in mine and "\x1b[92m─" in mine  # white on red; the rule in bright green
+    for runs in (head, [("原文：" + m.source, "dim")]):
+        lines = ["".join(text for text, _ in line) for line in paragraph(runs, width)]
+        assert "".join(lines).replace(" ", "") == "".join(text for text, _ in runs).replace(" ", "")
+        assert all(cell_len(line) <= width for line in lines)
+        for line, following in zip(lines, lines[1:], strict=False):
+            assert following[:1] not in "，。、；：？！）」”》", (line, following)
+            first = re.match(r"\s*[（「“《]*(?:[!-~]+|\S)[，。、；：？！）」”》]*", following)  # a word, or a character
+            assert first is not None  # the next word did not fit (the spaces before it count, as they must stay)
+            assert cell_len(line) + cell_len(first.group().strip()) > width, (line, following)
+    drawn = to_text(paragraph(head, width), width, True, True)
+    assert "\x1b[1;37;41m" in drawn and "\x1b[2m[3/54]" in drawn  # the tag white on red, the count dim
 
 
 @pytest.mark.parametrize("width", [30, 52, 80, 133, 200])

@@ -211,4 +211,5 @@ def status_screen(
             cells = status_cells(lang, ms)
             rows.append([(cells[i], styles[i]) for i in shown])
         lines += draw(Table(section_title(sec.section.number, sec.section.title), columns, rows), width)
-    return lines + paragraph(summary_line(lang, evaluation.as_of, evaluation.figures), width)
+    summary = summary_line(lang, evaluation.as_of, evaluation.figures)
+    return lines + paragraph(summary, width, cjk=False)  # as it always looked under the tables

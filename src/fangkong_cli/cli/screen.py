@@ -28,6 +28,15 @@ Line = list[Run]
 ATTRIBUTES = {"bold": "1", "dim": "2", "italic": "3"}
 COLOURS = {"black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7}
 _WORD = re.compile(r"\s*\S+\s*")
+# For running Chinese text: a character is a word of its own (a line may break between any
+# two), closing punctuation stays with the character before it and opening punctuation with
+# the one after, so that no line starts with "，" or ends with "（".
+_CLOSING = "，。、；：？！）」』”’》〉】〕…—%"
+_OPENING = "（「『“‘《〈【〔"
+_WIDE = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_WORD = re.compile(
+    rf"\s*(?:[{_OPENING}]*[{_WIDE}][{_CLOSING}]*|[{_OPENING}]*[^\s{_WIDE}]+[{_CLOSING}]*|[{_CLOSING}]+)\s*"
+)
 _TRAILING_SPACE = re.compile(r"\s+$")
 
 
@@ -75,12 +84,13 @@ def crop(text: str, width: int) -> str:
     return text
 
 
-def break_points(text: str, width: int) -> list[int]:
+def break_points(text: str, width: int, cjk: bool = False) -> list[int]:
     """Where to break `text` into lines of `width` cells: between words (a word keeps the
-    spaces after it), and inside a word that is wider than a whole line."""
+    spaces after it), and inside a word that is wider than a whole line. With `cjk`, between
+    Chinese characters too (as Chinese is set), minding the punctuation."""
     points: list[int] = []
     used = 0
-    for match in _WORD.finditer(text):
+    for match in (_CJK_WORD if cjk else _WORD).finditer(text):
         start, word = match.start(), match.group()
         size = cell_len(word.rstrip())
         if width - used >= size:
@@ -121,11 +131,11 @@ def _expand_tabs(line: str, size: int = 8) -> str:
     return "".join(out) + line.split("\t")[-1]
 
 
-def _lines(text: str, width: int) -> list[tuple[int, int]]:
+def _lines(text: str, width: int, cjk: bool = False) -> list[tuple[int, int]]:
     """Where each folded line of `text` starts and ends (spaces past the width dropped)."""
     spans, base = [], 0
     for part in text.split("\n"):
-        points = [0, *break_points(part, width), len(part)]
+        points = [0, *break_points(part, width, cjk), len(part)]
         spans += [(base + a, base + a + len(_trim(part[a:b], width))) for a, b in zip(points, points[1:], strict=False)]
         base += len(part) + 1
     return spans
@@ -331,14 +341,16 @@ def draw(table: Table, width: int) -> list[Line]:
     return lines
 
 
-def paragraph(text: str | Sequence[Run], width: int, style: str = "") -> list[Line]:
-    """Text, or styled pieces of it, folded to the terminal's width as they are (no padding)."""
+def paragraph(text: str | Sequence[Run], width: int, style: str = "", cjk: bool = True) -> list[Line]:
+    """Text, or styled pieces of it, folded to the terminal's width as Chinese is set: lines
+    filled, broken between characters or at spaces, never before closing punctuation (with
+    `cjk` off, at spaces only, as Rich folds)."""
     runs = [(text, style)] if isinstance(text, str) else [(t.replace("\t", " "), s) for t, s in text]
     plain = "".join(t for t, _ in runs)
     if width < 1:
         return []
     lines = []
-    for a, b in _lines(plain, width):
+    for a, b in _lines(plain, width, cjk):
         line: Line = []
         at = 0
         for piece, piece_style in runs:
