@@ -87,16 +87,20 @@ def rich_drawn(renderable: RenderableType, width: int, no_color: bool = False) -
 
 
 def rich_table(table: Table) -> RichTable:
-    """The same table as a Rich Table with the settings `status` used."""
+    """The same table as a Rich Table with the settings fangkong used (a simple head box, or
+    none for lists; the edges unpadded)."""
     drawn = RichTable(
         title=Text(table.title, style="bold"),
         title_justify="left",
-        box=box.SIMPLE_HEAD,
+        box=box.SIMPLE_HEAD if table.boxed else None,
+        show_header=table.header,
         expand=table.expand,
         pad_edge=False,
     )
     for c in table.columns:
-        drawn.add_column(c.header, overflow="fold", justify=c.justify, ratio=c.ratio, min_width=c.min_width)
+        drawn.add_column(
+            c.header, overflow="fold", justify=c.justify, ratio=c.ratio, min_width=c.min_width, style=c.style or None
+        )
     for row in table.rows:
         drawn.add_row(*(Text(text, style=style) for text, style in row))
     return drawn
@@ -197,27 +201,33 @@ WORDS = st.sampled_from(
 TEXTS = st.lists(WORDS, max_size=12).map("".join)
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     title=TEXTS,
     headers=st.lists(TEXTS, min_size=2, max_size=5),
     cells=st.lists(TEXTS, min_size=5, max_size=20),
     width=st.integers(min_value=1, max_value=130),
-    flexible=st.integers(min_value=0, max_value=4),
+    ratios=st.lists(st.sampled_from([None, None, 1, 2, 3]), min_size=5, max_size=5),
+    kind=st.sampled_from(["boxed", "bare", "bare-headless", "boxed-headless"]),
+    expand=st.booleans(),
 )
 def test_any_table_folds_as_rich_folds_it(
-    title: str, headers: list[str], cells: list[str], width: int, flexible: int
+    title: str, headers: list[str], cells: list[str], width: int, ratios: list[int | None], kind: str, expand: bool
 ) -> None:
     count = len(headers)
     columns = [
-        Column(h, justify="right" if i == count - 1 else "left", ratio=3 if i == flexible else None, min_width=8)
-        if i == flexible
-        else Column(h, justify="right" if i == count - 1 else "left")
+        Column(
+            h,
+            justify="right" if i == count - 1 else "left",
+            ratio=ratios[i],
+            min_width=8 if ratios[i] else None,
+            style="bold" if i == 0 else "",
+        )
         for i, h in enumerate(headers)
     ]
     styles = ["", "green", "bold red", "dim", "cyan"]
     rows = [[(cells[(r * count + i) % len(cells)], styles[(r + i) % 5]) for i in range(count)] for r in range(3)]
-    table = Table(title, columns, rows)
+    table = Table(title, columns, rows, expand=expand, boxed=kind.startswith("boxed"), header="headless" not in kind)
     mine = to_text(draw(table, width), width, styles=True, colour=True)
     assert seen(mine) == seen(rich_drawn(rich_table(table), width))
 

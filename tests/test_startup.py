@@ -83,8 +83,10 @@ def test_output_that_is_not_a_terminal_loads_no_rich(warm: Path, args: tuple[str
     assert sorted(m for m in modules if m.split(".")[0] == "rich") == []
 
 
-@pytest.mark.parametrize("args", [("status",), ("check", "--by", "甲")])
-def test_the_status_table_and_the_walk_at_a_terminal_load_no_rich(warm: Path, args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args", [("status",), ("check", "--by", "甲"), ("history",), ("checklist", "show"), ("campaign", "list")]
+)
+def test_tables_and_the_walk_at_a_terminal_load_no_rich(warm: Path, args: tuple[str, ...]) -> None:
     code, modules = loaded(warm, *args, tty=True)
     assert code == 0
     assert "fangkong_cli.cli.screen" in modules  # drawn for a terminal

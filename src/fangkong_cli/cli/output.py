@@ -1,10 +1,9 @@
-"""The one place that owns the consoles: data to stdout, diagnostics to stderr, markup off."""
+"""The one place that owns the terminal: data to stdout, diagnostics to stderr, tables drawn by cli/screen.py."""
 
 from __future__ import annotations
 
 import os
 import sys
-from functools import cached_property
 from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DataProblem
@@ -13,35 +12,9 @@ from ..messages import Lang, t
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from rich.console import Console
-
     from .screen import Line, Run, Table
 
 PLAIN_WIDTH = 160  # no terminal: wide enough that cron mail keeps table rows on one line
-
-
-def _console(stream: IO[str]) -> Console:
-    from rich.console import Console
-
-    is_tty = _isatty(stream)
-    width = None
-    columns = os.environ.get("COLUMNS", "")
-    if columns.isdigit() and int(columns) > 0:
-        width = int(columns)
-    elif not is_tty:
-        width = PLAIN_WIDTH
-    return Console(
-        file=stream,
-        width=width,
-        markup=False,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-        force_terminal=None,
-        no_color=bool(os.environ.get("NO_COLOR")) or None,
-        color_system="auto" if is_tty else None,
-        legacy_windows=False,
-    )
 
 
 def _isatty(stream: IO[str]) -> bool:
@@ -52,8 +25,8 @@ def _isatty(stream: IO[str]) -> bool:
 
 
 class Output:
-    """Consoles for stdout (data) and stderr (messages), made when first used: a command that
-    prints JSON never loads Rich's console machinery."""
+    """stdout (data, tables) and stderr (messages) of one run. Tables and the walk are drawn
+    by cli/screen.py, in Rich's look without Rich's import (it took 100-170 ms a run)."""
 
     def __init__(self, lang: Lang) -> None:
         self.lang = lang
@@ -108,17 +81,27 @@ class Output:
         self.data(to_text(lines, self.terminal_width, *self.terminal_styles))
 
     def grid(self, table: Table) -> None:
-        """A table (cli/screen.py): filling a terminal, in its styles; to a pipe or cron mail
-        as narrow as its text allows, no wider than COLUMNS (or 160), plain, without trailing
-        blanks."""
+        """One table (cli/screen.py); see `tables`."""
+        self.tables([table])
+
+    def tables(self, tables: Sequence[Table], head: str = "") -> None:
+        """Tables under a bold line: filling a terminal, in its styles; to a pipe or cron mail
+        as narrow as their text allows, no wider than COLUMNS (or 160), plain, without
+        trailing blanks."""
         from dataclasses import replace
 
-        from .screen import draw, to_text
+        from .screen import draw, paragraph, to_text
 
+        width = self.width
+        lines = paragraph(head, width, "bold", cjk=False) if head else []
         if self.is_terminal:
-            self.screen(draw(table, self.terminal_width))
+            for table in tables:
+                lines += draw(table, width)
+            self.screen(lines)
             return
-        text = to_text(draw(replace(table, expand=False), self.plain_width), self.plain_width, False, False)
+        for table in tables:
+            lines += draw(replace(table, expand=False), width)
+        text = to_text(lines, width, False, False)
         self.data("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
     def show(self, text: str | Sequence[Run] = "", style: str = "") -> None:
@@ -133,10 +116,6 @@ class Output:
 
         self.screen([rule(title, self.terminal_width)])
 
-    @cached_property
-    def out(self) -> Console:
-        return _console(self._stdout)
-
     def t(self, key: str, /, **params: Any) -> str:
         return t(self.lang, key, **params)
 
@@ -150,29 +129,10 @@ class Output:
         self._stderr.write(line + "\n")
         self._stderr.flush()
 
-    def table(self, renderable: Any) -> None:
-        """A Rich table (or group of them): to a terminal as it is; to a pipe or cron mail as
-        narrow as its content allows, no wider than COLUMNS (or 160), without trailing blanks."""
-        if self.is_terminal:
-            self.out.print(renderable)
-            return
-        _shrink(renderable)
-        with self.out.capture() as captured:
-            self.out.print(renderable)
-        self.data("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-
     def data(self, text: str) -> None:
         """Machine or report output, verbatim to stdout."""
         self._stdout.write(text)
         self._stdout.flush()
-
-
-def _shrink(renderable: Any) -> None:
-    """Tables fill a terminal's width; a pipe's width is a limit, not a size to fill."""
-    if hasattr(renderable, "expand"):
-        renderable.expand = False
-    for inner in getattr(renderable, "renderables", ()):
-        _shrink(inner)
 
 
 def interactive() -> bool:

@@ -46,6 +46,7 @@ class Column:
     justify: Literal["left", "right"] = "left"
     ratio: int | None = None  # takes the room left over, in this proportion
     min_width: int | None = None
+    style: str = ""  # for its cells, under their own
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Table:
     columns: Sequence[Column]
     rows: Sequence[Sequence[Run]]  # one (text, style) per column
     expand: bool = True  # fill the width (a terminal), or be as narrow as the text (a pipe)
+    boxed: bool = True  # blank edges, a rule under the header; or bare columns (a list)
+    header: bool = True
 
 
 # --- text in cells ------------------------------------------------------------------------
@@ -246,7 +249,8 @@ def _column_range(table: Table, index: int, room: int) -> tuple[int, int]:
         return 0, 0
     pad = sum(_padding(index, len(table.columns)))
     lows, highs = [], []
-    for text in {table.columns[index].header, *(row[index][0] for row in table.rows)}:
+    headers = [table.columns[index].header] if table.header else []
+    for text in {*headers, *(row[index][0] for row in table.rows)}:
         if room - pad < 1:
             low, high = room, room
         else:  # natural() gives low <= high, so Rich's tidying leaves these as they are
@@ -304,14 +308,15 @@ def _cell(text: str, style: str, width: int, index: int, table: Table) -> list[L
 
 
 def _row(table: Table, cells: Sequence[Run], widths: Sequence[int], header: bool) -> list[Line]:
-    """One table row as terminal lines: cells side by side between blank edges, a header
-    sitting on the rule below it, other rows hanging from the top."""
+    """One table row as terminal lines: cells side by side (between blank edges in a boxed
+    table), a header sitting on the rule below it, other rows hanging from the top."""
     drawn = [_cell(text, style, widths[i], i, table) for i, (text, style) in enumerate(cells)]
     height = max(1, *map(len, drawn))
+    edge = " " if table.boxed else ""
     lines: list[Line] = []
     for k in range(height):
         line: Line = []
-        plain = " "  # unstyled text gathered into one run
+        plain = edge  # unstyled text gathered into one run
         for i, cell in enumerate(drawn):
             at = k - (height - len(cell)) if header else k
             for text, style in cell[at] if 0 <= at < len(cell) else [(" " * max(0, widths[i]), "")]:
@@ -320,24 +325,31 @@ def _row(table: Table, cells: Sequence[Run], widths: Sequence[int], header: bool
                     plain = ""
                 else:
                     plain += text
-            plain += " "
+            plain += edge
         lines.append([*line, (plain, "")])
     return lines
 
 
 def draw(table: Table, width: int) -> list[Line]:
-    """The table filling `width` cells: its title, an open top, the header over a rule, the
-    rows, an open bottom (the blank line before the next table)."""
-    edges = len(table.columns) + 1
+    """The table in `width` cells: its title; boxed, an open top, the header over a rule, the
+    rows and an open bottom (the blank line before the next table); bare, header and rows."""
+    edges = len(table.columns) + 1 if table.boxed else 0
     widths = column_widths(table, width - edges)
     full = sum(widths) + edges
     lines: list[Line] = [[(line, "bold")] for line in wrap(table.title, full, "left")] if full and table.title else []
-    lines.append([(" " * full, "")])
-    lines += _row(table, [(c.header, "bold") for c in table.columns], widths, header=True)
-    lines.append([(" " + "─" * (full - 2) + " ", "")])
+    if table.boxed:
+        lines.append([(" " * full, "")])
+    if table.header:
+        lines += _row(table, [(c.header, "bold") for c in table.columns], widths, header=True)
+        if table.boxed:
+            lines.append([(" " + "─" * (full - 2) + " ", "")])
     for row in table.rows:
-        lines += _row(table, row, widths, header=False)
-    lines.append([(" " * full, "")])
+        styled = [
+            (text, f"{column.style} {style}".strip()) for (text, style), column in zip(row, table.columns, strict=True)
+        ]
+        lines += _row(table, styled, widths, header=False)
+    if table.boxed:
+        lines.append([(" " * full, "")])
     return lines
 
 

@@ -39,13 +39,13 @@ def add(
 
 def list_campaigns(ctx: typer.Context, date: DateOpt = None, workspace: WorkspaceOpt = None) -> None:
     from ...campaigns import is_running
-    from ..render import campaign_table
+    from ..checklist_view import campaign_table
 
     env = env_of(ctx)
     ws = env.workspace(workspace)
     day = dates.parse_date(date) if date else ws.today(dates.now())
     rows = [(v, is_running(v, day)) for v in ws.views()]
-    env.output.out.print(campaign_table(env.lang, rows))
+    env.output.grid(campaign_table(env.lang, rows))
 
 
 def end(

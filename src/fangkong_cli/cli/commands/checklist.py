@@ -24,7 +24,7 @@ def list_checklists(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(help="checklist.paths", show_default=False)] = None,
 ) -> None:
-    from ..render import checklist_list_table
+    from ..checklist_view import checklist_list_table
 
     env = env_of(ctx)
     found = []
@@ -32,7 +32,7 @@ def list_checklists(
         checklist = load_checklist_lenient(resolve_sources(spec, Path.cwd()))
         if checklist is not None:
             found.append((spec, checklist))
-    env.output.table(checklist_list_table(env.lang, found))
+    env.output.grid(checklist_list_table(env.lang, found))
 
 
 def show(
@@ -43,7 +43,7 @@ def show(
     workspace: WorkspaceOpt = None,
 ) -> None:
     from ...writers.shapes import checklist_json, measure_json
-    from ..render import checklist_tables, measure_detail
+    from ..checklist_view import checklist_head, checklist_tables, measure_card
 
     env = env_of(ctx)
     checklist = env.checklist(spec, workspace)
@@ -57,14 +57,14 @@ def show(
             if fmt is ShowFormat.json:
                 env.output.data(measure_json(measure))
             else:
-                env.output.table(measure_detail(env.lang, checklist, measure))
+                env.output.grid(measure_card(env.lang, checklist, measure))
             return
         assert entry is not None
         sections = [entry]
     if fmt is ShowFormat.json:
         env.output.data(checklist_json(checklist, sections))
     else:
-        env.output.table(checklist_tables(env.lang, checklist, sections))
+        env.output.tables(checklist_tables(env.lang, sections), checklist_head(checklist))
 
 
 def validate(
