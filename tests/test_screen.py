@@ -25,6 +25,7 @@ from rich.text import Text
 from conftest import invoke, make_workspace
 from fangkong_cli.campaigns import chosen_views
 from fangkong_cli.checklist import load_checklist, resolve_sources
+from fangkong_cli.cli.folding import wrap
 from fangkong_cli.cli.history_view import history_table
 from fangkong_cli.cli.labels import (
     LIGHT_STYLE,
@@ -37,7 +38,7 @@ from fangkong_cli.cli.labels import (
     summary_line,
 )
 from fangkong_cli.cli.plain import cell_len
-from fangkong_cli.cli.screen import Column, Run, Table, draw, paragraph, rule, to_text, wrap
+from fangkong_cli.cli.screen import Column, Run, Table, draw, paragraph, rule, to_text
 from fangkong_cli.evaluation import Evaluation, evaluate_workspace
 from fangkong_cli.lights import measure_lights
 from fangkong_cli.models import Measure
