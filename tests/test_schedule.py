@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -198,3 +199,19 @@ def test_records_for_days_no_slot_counts_are_no_slot() -> None:
     assert slot_by_key(measure("workday"), campaign, "2021-01-08") is not None
     assert slot_by_key(measure("daily"), campaign, "2021-01-03") is None  # before the start
     assert slot_by_key(measure("monthly"), campaign, "2020-12") is None
+
+
+@pytest.mark.parametrize("year", [2020, 2021, 2024, 2026])
+def test_the_working_day_tables_agree_with_the_statutory_calendar_day_by_day(year: int) -> None:
+    import chinese_calendar
+
+    day = date(year, 1, 1)
+    assert calendar_covers(year)
+    while day.year == year:  # holidays, 调休 make-up Saturdays and ordinary weekends alike
+        assert is_workday(day) == chinese_calendar.is_workday(day), day
+        day += timedelta(days=1)
+
+
+def test_a_year_the_statutory_calendar_does_not_know_falls_back_to_weekends() -> None:
+    assert not calendar_covers(2099)
+    assert is_workday(date(2099, 1, 1)) and not is_workday(date(2099, 1, 3))  # a Thursday; a Saturday

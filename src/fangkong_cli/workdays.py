@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -16,32 +16,39 @@ class WorkCalendar(NamedTuple):
     workdays: frozenset[date] = frozenset()
 
 
-@lru_cache(maxsize=128)  # every year fangkong accepts (2000-2100, limits.py): never rebuilt
-def _year_table(year: int) -> tuple[frozenset[int], bool]:
-    """Ordinals of the working days of `year`, and whether the statutory calendar covers it."""
+@lru_cache(maxsize=128)  # every year fangkong accepts (2000-2100, limits.py): never asked twice
+def _covered(year: int) -> bool:
+    """Whether the statutory calendar (the chinesecalendar package) covers `year`."""
     import chinese_calendar
 
     try:
         chinese_calendar.is_workday(date(year, 1, 1))  # its own word on whether it covers the year
-        covered = True
     except NotImplementedError:
-        covered = False
+        return False
+    return True
+
+
+@lru_cache(maxsize=128)
+def _year_table(year: int) -> tuple[frozenset[int], bool]:
+    """Ordinals of the working days of `year`, and whether the statutory calendar covers it."""
+    import chinese_calendar
+
+    covered = _covered(year)
+    first = date(year, 1, 1)
+    start, end = first.toordinal(), date(year + 1, 1, 1).toordinal()
+    weekdays = {o for o in range(start, end) if (first.weekday() + o - start) % 7 < 5}
+    if not covered:
+        return frozenset(weekdays), False
     # The package's tables of holidays and make-up days, read once; its is_workday() scans all
     # of its data on every call (25 ms a year).
     tables = getattr(chinese_calendar, "constants", None)
-    holidays = getattr(tables, "holidays", None) if covered else {}
-    make_up = getattr(tables, "workdays", None) if covered else {}
-    days = []
-    day = date(year, 1, 1)
-    while day.year == year:
-        if holidays is None or make_up is None:  # another layout of the package: ask it per day
-            work = bool(chinese_calendar.is_workday(day))
-        else:
-            work = day in make_up or (day.weekday() < 5 and day not in holidays)
-        if work:
-            days.append(day.toordinal())
-        day += timedelta(days=1)
-    return frozenset(days), covered
+    holidays, make_up = getattr(tables, "holidays", None), getattr(tables, "workdays", None)
+    if holidays is None or make_up is None:  # another layout of the package: ask it per day
+        days = (date.fromordinal(o) for o in range(start, end))
+        return frozenset(d.toordinal() for d in days if chinese_calendar.is_workday(d)), True
+    off = {d.toordinal() for d in holidays if d.year == year}
+    on = {d.toordinal() for d in make_up if d.year == year}
+    return frozenset((weekdays - off) | on), True
 
 
 def is_workday(day: date, own: WorkCalendar | None = None) -> bool:
@@ -53,7 +60,7 @@ def is_workday(day: date, own: WorkCalendar | None = None) -> bool:
 
 def calendar_covers(year: int, own: WorkCalendar | None = None) -> bool:
     """False when neither calendar has data for `year` (weekends-only is used then)."""
-    return (own is not None and year in own.years) or _year_table(year)[1]
+    return (own is not None and year in own.years) or _covered(year)
 
 
 def last_covered_day(own: WorkCalendar | None = None, after: int = 2000) -> date:
