@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .aggregate import Rollup
-from .completeness import NodeRollup, TopMeasure
-from .messages import Lang, t
+from .completeness import NODE_KEYS, NodeRollup, TopMeasure, node_cells
+from .messages import Lang, percent, t
 from .report import Period
 
 CN_NUMBERS = "一二三四五六七八九十"
@@ -48,10 +48,6 @@ def period_words(lang: Lang, period: Period) -> str:
     if week:
         return f"{week.group(1)}年第{int(week.group(2))}周"
     return f"{day_words(lang, period.first)}至{day_words(lang, period.last)}"
-
-
-def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def _names(rollup: Rollup, ids: Sequence[str]) -> str:
@@ -110,31 +106,11 @@ def _who(lang: Lang, rollup: Rollup, pick: str, none_key: str) -> list[Block]:
 
 
 def _node_table(lang: Lang, nodes: Sequence[NodeRollup]) -> Block:
-    keys = (
-        "agg.col.node",
-        "agg.col.expected",
-        "agg.col.reported",
-        "agg.col.on_time",
-        "agg.col.rate",
-        "agg.col.on_time_rate",
-        "rep.col.coverage",
-        "rep.col.overdue",
-    )
-    rows = [tuple(t(lang, k) for k in keys)]
+    rows = [tuple(t(lang, k) for k in NODE_KEYS)]
     for n in nodes:
-        c = n.completeness
-        rows.append(
-            (
-                "\u3000" * (n.depth - 1) + n.name,
-                str(c.expected),
-                str(c.reported),
-                str(c.on_time),
-                _rate(c.reporting_rate),
-                _rate(c.on_time_rate),
-                _rate(n.figures.coverage),
-                str(n.figures.overdue),
-            )
-        )
+        name, expected, reported, on_time, rate, on_time_rate, coverage, overdue = node_cells(n)
+        figures = (expected, reported, on_time)
+        rows.append((name, *map(str, figures), percent(rate), percent(on_time_rate), percent(coverage), str(overdue)))
     return Block("table", rows=tuple(rows))
 
 
@@ -204,7 +180,7 @@ def _overall(rollup: Rollup, lang: Lang, as_of: date) -> list[Block]:
     """Who reported (when the list of units is known) and how the work stands."""
     c, f = rollup.completeness, rollup.figures
     if c.known:
-        rates = {"rate": _rate(c.reporting_rate), "on_time_rate": _rate(c.on_time_rate)}
+        rates = {"rate": percent(c.reporting_rate), "on_time_rate": percent(c.on_time_rate)}
         counts = {"expected": c.expected, "missing": c.missing, "late": c.late, **rates}
         reporting = t(
             lang,
@@ -225,7 +201,7 @@ def _overall(rollup: Rollup, lang: Lang, as_of: date) -> list[Block]:
             days=rollup.timely_days,
         )
     work = t(
-        lang, "circ.work", due=f.due, answered=f.answered, coverage=_rate(f.coverage),
+        lang, "circ.work", due=f.due, answered=f.answered, coverage=percent(f.coverage),
         done=f.done, partial=f.partial, not_done=f.not_done, overdue=f.overdue,
     )  # fmt: skip
     return [Block("p", reporting), Block("p", work)]

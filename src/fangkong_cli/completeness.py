@@ -96,6 +96,39 @@ class NodeRollup:
     tally: dict[str, list[int]] = field(default_factory=dict)  # measure -> [units, slots]
 
 
+# A level of the tree as every roll-up output shows it: these headings (message keys), and
+# the values of node_cells in the same order.
+NODE_KEYS = (
+    "agg.col.node",
+    "agg.col.expected",
+    "agg.col.reported",
+    "agg.col.on_time",
+    "agg.col.rate",
+    "agg.col.on_time_rate",
+    "rep.col.coverage",
+    "rep.col.overdue",
+)
+NodeCells = tuple[str, int, int, int, float | None, float | None, float | None, int]
+
+
+def node_cells(n: NodeRollup) -> NodeCells:
+    """A level's name indented by its depth (ideographic spaces, which Markdown, HTML, Word
+    and spreadsheets keep), units expected, reported and on time, the two rates, coverage
+    and overdue slots."""
+    c = n.completeness
+    indent = "\u3000" * (n.depth - 1)
+    return (
+        indent + n.name,
+        c.expected,
+        c.reported,
+        c.on_time,
+        c.reporting_rate,
+        c.on_time_rate,
+        n.figures.coverage,
+        n.figures.overdue,
+    )
+
+
 def deadline(period: Period, days: int) -> date:
     return period.last + timedelta(days=days)
 

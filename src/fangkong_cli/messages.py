@@ -630,6 +630,11 @@ def t(lang: Lang, key: str, /, **params: Any) -> str:
         return template
 
 
+def percent(value: float | None) -> str:
+    """A rate or coverage as every output shows it: 85.0%, or — when there is nothing to divide."""
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
 def slot_text(lang: Lang, key: str) -> str:
     """A slot key for people: the day/week/month as it is, 一次性 / 时段内 for single slots."""
     return t(lang, f"freq.{key}") if key in ("once", "window") else key

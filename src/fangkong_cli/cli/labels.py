@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from ..evaluation import Evaluation, Figures, MeasureStatus
-from ..messages import Lang, slot_text, t
+from ..messages import Lang, percent, slot_text, t
 from ..models import Frequency, Measure
 
 if TYPE_CHECKING:
@@ -90,10 +90,6 @@ def status_cells(lang: Lang, ms: MeasureStatus) -> list[str]:
         date_text(ms.next_due),
         str(ms.figures.overdue),
     ]
-
-
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def summary_line(lang: Lang, as_of: date, figures: Figures) -> str:

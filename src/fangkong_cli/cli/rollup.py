@@ -23,7 +23,8 @@ def _nodes(lang: Lang, rollup: Rollup, width: int) -> list[str]:
 
 
 def _units(lang: Lang, rollup: Rollup, width: int) -> list[str]:
-    from ..writers.labels import pct, section_name
+    from ..messages import percent
+    from ..writers.labels import section_name
     from .plain import grid
 
     colon = "：" if lang == "zh" else ": "
@@ -33,8 +34,8 @@ def _units(lang: Lang, rollup: Rollup, width: int) -> list[str]:
         cells = [f"{u.unit_name} ({u.unit_id})"]
         for head in rollup.sections:
             f = u.section_figures(head.id)
-            cells.append("—" if f is None else t(lang, "agg.cell", coverage=pct(f.coverage), overdue=f.overdue))
-        cells.append(t(lang, "agg.cell", coverage=pct(u.figures.coverage), overdue=u.figures.overdue))
+            cells.append("—" if f is None else t(lang, "agg.cell", coverage=percent(f.coverage), overdue=f.overdue))
+        cells.append(t(lang, "agg.cell", coverage=percent(u.figures.coverage), overdue=u.figures.overdue))
         rows.append(cells)
     legend = (
         t(lang, "agg.sections_legend") + colon + "；".join(section_name(h.number, h.title) for h in rollup.sections)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import cn_dates as cn
 from ..evaluation import Figures
-from ..messages import Lang, slot_text, t
+from ..messages import Lang, percent, slot_text, t
 from ..models import Evidence
 from ..report import MeasureLine, Period, Report, Run
 
@@ -19,10 +19,6 @@ if TYPE_CHECKING:  # importing the roll-up loads pydantic
 
 def colon(lang: Lang) -> str:
     return "：" if lang == "zh" else ": "
-
-
-def pct(value: float | None) -> str:
-    return "—" if value is None else f"{value * 100:.1f}%"
 
 
 def state(lang: Lang, value: str) -> str:
@@ -50,7 +46,7 @@ def section_line(lang: Lang, f: Figures) -> str:
     return t(
         lang,
         "rep.section_line",
-        coverage=pct(f.coverage),
+        coverage=percent(f.coverage),
         answered=f.answered,
         due=f.due,
         overdue=f.overdue,
@@ -167,7 +163,7 @@ def totals_line(lang: Lang, rollup: Rollup) -> str:
         expected=expected,
         due=f.due,
         answered=f.answered,
-        coverage=pct(f.coverage),
+        coverage=percent(f.coverage),
         done=f.done,
         partial=f.partial,
         not_done=f.not_done,
@@ -186,9 +182,9 @@ def completeness_line(lang: Lang, c: Completeness, days: int) -> str:
         "agg.completeness_line",
         expected=c.expected,
         reported=c.reported,
-        rate=pct(c.reporting_rate),
+        rate=percent(c.reporting_rate),
         on_time=c.on_time,
-        on_time_rate=pct(c.on_time_rate),
+        on_time_rate=percent(c.on_time_rate),
         missing=c.missing,
         late=c.late,
         days=days,

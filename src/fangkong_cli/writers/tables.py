@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .. import cn_dates as cn
 from ..evaluation import Figures
-from ..messages import Lang, t
+from ..messages import Lang, percent, t
 from ..report import MeasureLine, Report, SectionPart
 from . import labels as tx
 
@@ -32,7 +32,7 @@ class Pct(NamedTuple):
     value: float | None
 
     def __str__(self) -> str:
-        return tx.pct(self.value)
+        return percent(self.value)
 
 
 Cell = str | int | Pct
@@ -166,7 +166,7 @@ def rollup_table(lang: Lang, rollup: Rollup) -> Table:
     """Units × sections: coverage / overdue slots in each cell, the sections named by number."""
 
     def cell(f: Figures | None) -> str:
-        return "—" if f is None else t(lang, "agg.cell", coverage=tx.pct(f.coverage), overdue=f.overdue)
+        return "—" if f is None else t(lang, "agg.cell", coverage=percent(f.coverage), overdue=f.overdue)
 
     headers = (
         t(lang, "agg.col.unit"),
@@ -182,38 +182,19 @@ def rollup_table(lang: Lang, rollup: Rollup) -> Table:
     return Table(headers, rows, figures, figures | {1})
 
 
-NODE_KEYS = (
-    "agg.col.node",
-    "agg.col.expected",
-    "agg.col.reported",
-    "agg.col.on_time",
-    "agg.col.rate",
-    "agg.col.on_time_rate",
-    "rep.col.coverage",
-    "rep.col.overdue",
-)
-
-
 def nodes_table(lang: Lang, rollup: Rollup) -> Table | None:
-    """Each level of the union tree (with those below it): units expected, reports received
-    and on time, the two rates, coverage and overdue slots; a level's name indented by depth."""
+    """Each level of the union tree (with those below it), as the circular shows it too
+    (completeness.node_cells): a spreadsheet gets the rates as numbers."""
+    from ..completeness import NODE_KEYS, node_cells
+
     if not rollup.shown_nodes:
         return None
-    rows = tuple(
-        (
-            "　" * (n.depth - 1) + n.name,
-            n.completeness.expected,
-            n.completeness.reported,
-            n.completeness.on_time,
-            Pct(n.completeness.reporting_rate),
-            Pct(n.completeness.on_time_rate),
-            Pct(n.figures.coverage),
-            n.figures.overdue,
-        )
-        for n in rollup.shown_nodes
-    )
+    rows = []
+    for n in rollup.shown_nodes:
+        name, expected, reported, on_time, rate, on_time_rate, coverage, overdue = node_cells(n)
+        rows.append((name, expected, reported, on_time, Pct(rate), Pct(on_time_rate), Pct(coverage), overdue))
     figures = frozenset(range(1, len(NODE_KEYS)))
-    return Table(tuple(t(lang, k) for k in NODE_KEYS), rows, figures, figures)
+    return Table(tuple(t(lang, k) for k in NODE_KEYS), tuple(rows), figures, figures)
 
 
 def rollup_legend(rollup: Rollup) -> str:
