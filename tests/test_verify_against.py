@@ -7,6 +7,7 @@ written anew; the chain heads a JSON report wrote down (`source.chains`) can.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -102,3 +103,22 @@ def test_a_file_that_is_not_such_a_report_is_refused(sent: tuple[Path, Path], co
     assert result.exit_code == 3 and says in result.stderr and str(report) in result.stderr
     assert report.read_text(encoding="utf-8") == content  # left as it was
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+@pytest.mark.parametrize("kind", ["folder", "fifo", "device", "missing"])
+def test_a_report_path_that_is_not_a_readable_file_is_refused(
+    sent: tuple[Path, Path], tmp_path: Path, kind: str
+) -> None:
+    ws, _ = sent
+    if kind == "folder":
+        path = tmp_path
+    elif kind == "fifo":
+        path = tmp_path / "pipe"
+        os.mkfifo(path)  # reading it would wait for a writer forever
+    elif kind == "device":
+        path = Path("/dev/zero")  # endless
+    else:
+        path = tmp_path / "nowhere.json"
+    result = verify(ws, path)
+    assert result.exit_code == 3 and result.stderr.startswith(f"{path}: "), result.stderr
