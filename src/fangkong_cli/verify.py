@@ -19,7 +19,6 @@ class ChainReport(NamedTuple):
     chained: int  # records whose chain holds
     writers: int  # writer chains walked
     unchained: int  # records from before chains (the older shared month files): no proof
-    heads: tuple[tuple[str, str, int, str], ...]  # (campaign, writer, count, last hash)
     events: int = 0  # findings events whose chain holds
     events_unchained: int = 0  # findings events written before their chains
     compared: int = 0  # chain heads of a report found again
@@ -31,7 +30,6 @@ def verify_workspace(workspace: Workspace, against: Sequence[ChainHead] = (), re
     (edited, removed or reordered), or, with `against` (the chain heads `report` recorded),
     each chain that no longer runs through the head the report wrote down."""
     chained = unchained = 0
-    heads = []
     problems: list[Problem] = []
     chains: dict[Key, list[str]] = {}
     for view in workspace.views():
@@ -48,13 +46,13 @@ def verify_workspace(workspace: Workspace, against: Sequence[ChainHead] = (), re
                 continue
             chained += len(hashes)
             chains[("records", view.campaign_id, writer)] = hashes
-            heads.append((view.campaign_id, writer, len(hashes), hashes[-1] if hashes else ""))
     events, events_unchained = _walk_findings(workspace.root, problems, chains)
     if not problems:
         problems = [p for head in against if (p := _compare(head, chains.get(head[:3]), report)) is not None]
     if problems:
         raise FileProblems(problems)
-    return ChainReport(chained, len(heads), unchained, tuple(heads), events, events_unchained, len(against))
+    writers = sum(1 for kind, _, _ in chains if kind == "records")
+    return ChainReport(chained, writers, unchained, events, events_unchained, len(against))
 
 
 def _compare(head: ChainHead, hashes: list[str] | None, report: str) -> Problem | None:
