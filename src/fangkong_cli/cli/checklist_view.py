@@ -47,10 +47,11 @@ def measure_card(lang: Lang, checklist: Checklist, measure: Measure) -> Table:
         ("field.frequency", frequency_label(lang, measure)),
         ("field.source", measure.source),
         ("field.evidence", measure.evidence),
-        ("field.role", measure.role or ""),
-        ("field.guidance", measure.guidance or ""),
     ]
-    rows: list[list[Run]] = [[(t(lang, key), ""), (value, "")] for key, value in fields if value]
+    fields += [
+        (key, value) for key, value in (("field.role", measure.role), ("field.guidance", measure.guidance)) if value
+    ]
+    rows: list[list[Run]] = [[(t(lang, key), ""), (value, "")] for key, value in fields]
     return Table("", [Column("", style="bold"), Column("")], rows, expand=False, header=False)
 
 
